@@ -1,0 +1,94 @@
+import logging
+import secrets
+
+from django.conf import settings
+from django.core import signing
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
+
+from case_studies.forms import CaseStudySubmissionForm
+from case_studies.models import CaseStudyIndexPage
+from case_studies.submissions import create_submission
+from pages.models import SiteSettings
+from pages.ratelimit import RateLimit
+
+logger = logging.getLogger(__name__)
+
+CONFIRMATION_SALT = "case-studies.submitted"
+# The confirmation page can be reloaded for a day; after that the reference is in the partner's email.
+CONFIRMATION_MAX_AGE = 24 * 60 * 60
+
+
+def site_settings_for(request):
+    site = Site.find_for_request(request)
+    return SiteSettings.for_site(site) if site else SiteSettings()
+
+
+def page_context(request):
+    site_settings = site_settings_for(request)
+    privacy_page = site_settings.privacy_page
+    return {
+        "site_settings": site_settings,
+        "privacy_page": privacy_page if privacy_page and privacy_page.live else None,
+        "case_study_index": CaseStudyIndexPage.objects.live().public().order_by("path").first(),
+    }
+
+
+RETRY_AFTER_TEXT = {1: "a few seconds", 60: "a minute", 3600: "an hour", 86400: "a day"}
+
+
+def rate_limited(request, limit):
+    context = {**page_context(request), "retry_after": RETRY_AFTER_TEXT[limit.period]}
+    response = render(request, "case_studies/submission_rate_limited.html", context, status=429)
+    response["Retry-After"] = str(limit.period)
+    return response
+
+
+def submission_rate_limit():
+    return RateLimit("case-study-submission", settings.CASE_STUDY_RATE_LIMIT)
+
+
+def confirmation_redirect(reference):
+    token = signing.dumps(reference, salt=CONFIRMATION_SALT)
+    return redirect(f"{reverse('case_study_submitted')}?ref={token}")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def submit(request):
+    """The public form partners use to send in a case study."""
+    limit = submission_rate_limit()
+    if limit.is_exceeded(request):
+        return rate_limited(request, limit)
+    context = page_context(request)
+    if request.method == "POST":
+        form = CaseStudySubmissionForm(request.POST, request.FILES)
+        if form.is_spam:
+            limit.hit(request)
+            logger.info("Case study form sent with the hidden field filled in; nothing was stored")
+            # A reference that looks real, so whatever filled the hidden field learns nothing.
+            return confirmation_redirect(f"HET-{timezone.now().year}-{secrets.randbelow(900_000) + 100_000:06d}")
+        if form.is_valid():
+            limit.hit(request)
+            submission = create_submission(form.cleaned_data, context["site_settings"].public_health_team_email)
+            return confirmation_redirect(submission.reference)
+    else:
+        form = CaseStudySubmissionForm()
+    return render(request, "case_studies/submission_form.html", {**context, "form": form})
+
+
+@never_cache
+@require_http_methods(["GET"])
+def submitted(request):
+    """The GOV.UK confirmation page, showing the submission's reference."""
+    try:
+        reference = signing.loads(request.GET.get("ref", ""), salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+    except signing.BadSignature:
+        return redirect("case_study_submit")
+    return render(
+        request, "case_studies/submission_confirmation.html", {**page_context(request), "reference": reference}
+    )

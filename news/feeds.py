@@ -1,0 +1,63 @@
+"""RSS and Atom feeds of news, served from the news listing page (see NewsIndexPage's routes)."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+FEED_LENGTH = 20
+
+
+class NewsFeed(Feed):
+    """The latest news; the same topic filters as the listing narrow it, for example ?objective=12."""
+
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index_page, items):
+        super().__init__()
+        self.index_page = index_page
+        self.news_items = items
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return self.index_page
+
+    def title(self, obj):
+        return f"{obj.title}: Luton Health Equity Town"
+
+    def link(self, obj):
+        return obj.get_full_url(self.request)
+
+    def description(self, obj):
+        return obj.summary or "News from Luton's Health Equity Town."
+
+    subtitle = description
+
+    def items(self, obj):
+        return self.news_items[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        if item.date:
+            # The news date has no time; publish it at the start of that day in the UK.
+            return datetime.datetime.combine(item.date, datetime.time.min, tzinfo=timezone.get_default_timezone())
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [topic.title for topic in (*item.policy_objectives.all(), *item.priorities.all(), *item.subgroups.all())]
+
+
+class NewsAtomFeed(NewsFeed):
+    feed_type = Atom1Feed

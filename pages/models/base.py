@@ -1,0 +1,256 @@
+import datetime
+
+from django import forms
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+
+from pages.blocks import RICH_TEXT_FEATURES
+from pages.query import HETPageManager, published
+from pages.renditions import IMAGE_STYLES, attach_renditions
+
+# How long a new page's content is trusted before someone should check it again.
+REVIEW_INTERVAL = datetime.timedelta(days=365)
+
+
+def default_review_date():
+    return timezone.localdate() + REVIEW_INTERVAL
+
+
+class BasePageForm(WagtailAdminPageForm):
+    """Every page edited in the admin has an owner, and new pages get a review date a year ahead.
+
+    Both are in the Settings tab; the owner starts as whoever creates the page.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "owner" in self.fields and self.instance.owner_id:
+            # Offer only real people: a page that has an owner can be handed over, not orphaned.
+            self.fields["owner"].empty_label = None
+        if self.instance._state.adding and "next_review_date" in self.fields and not self.instance.next_review_date:
+            self.initial["next_review_date"] = default_review_date()
+
+    def clean_owner(self):
+        # Not sent (a form built in code): keep the current owner, who is the creator on a new page.
+        owner = self.cleaned_data.get("owner") or self.instance.owner
+        if owner is None:
+            raise forms.ValidationError("Choose who looks after this page.")
+        return owner
+
+
+class BasePage(Page):
+    """Fields every page on the site has: a summary for listings and search engines, and a listing image."""
+
+    summary = models.TextField(
+        max_length=300,
+        blank=True,
+        help_text=(
+            "One or two sentences saying what the page is about. Shown in listings, search results "
+            "and by search engines. At most 300 characters."
+        ),
+    )
+    listing_image = models.ForeignKey(
+        "pages.HETImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. Shown on cards that link to this page and when the page is shared.",
+    )
+    next_review_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When this page's content should next be checked. The owner gets a reminder once it has passed.",
+    )
+
+    base_form_class = BasePageForm
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("listing_image")]
+    # The site's menus come from Settings > Navigation, so Wagtail's 'Show in menus' box is left out.
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "slug",
+                    help_text=(
+                        "The last part of the page's web address, in lower-case words joined by hyphens, "
+                        "for example 'healthfest-2025'. If you change it on a published page, people using the "
+                        "old address are sent to the new one automatically."
+                    ),
+                ),
+                FieldPanel(
+                    "seo_title",
+                    help_text=(
+                        "Optional. A clearer title for search engines and browser tabs, if the page title only "
+                        "makes sense on the page itself. Leave blank to use the page title."
+                    ),
+                ),
+                FieldPanel(
+                    "search_description",
+                    help_text=(
+                        "Optional. The text shown under the link in search engine results. "
+                        "Leave blank to use the summary."
+                    ),
+                ),
+            ],
+            heading="For search engines",
+        )
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "owner",
+                    help_text=(
+                        "The person responsible for keeping this page up to date. They are emailed when the page "
+                        "is due for review."
+                    ),
+                ),
+                FieldPanel(
+                    "next_review_date",
+                    help_text=(
+                        "When the content should next be checked. New pages start a year from today. Once this date "
+                        "has passed the page is listed on the admin dashboard and the owner gets a reminder; after "
+                        "checking the page, set a new date and publish."
+                    ),
+                ),
+            ],
+            heading="Content review",
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    objects = HETPageManager()
+    # Fetched with the page when it is served (pages/serving.py), so its template needs no extra query for them.
+    serving_select_related = ("listing_image",)
+
+    class Meta:
+        abstract = True
+
+    # Open Graph type for social sharing; stories are "article".
+    og_type = "website"
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+    def get_view_restrictions(self):
+        # When the page was found by pages/serving.py, the same query said whether any restriction covers it.
+        if getattr(self, "in_private_section", None) is False:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    @property
+    def breadcrumb_pages(self):
+        """The pages above this one, below Wagtail's invisible root: already known if the page was just routed."""
+        ancestors = getattr(self, "route_ancestors", None)
+        if ancestors is None:
+            ancestors = self.get_ancestors().filter(depth__gt=1)
+        return ancestors
+
+    @cached_property
+    def social_image(self):
+        """The listing image at the size social media and search engines prefer, or None."""
+        if self.listing_image is None:
+            return None
+        return self.listing_image.get_rendition(IMAGE_STYLES["social"].filters[0])
+
+    # The page's own picture: for sharing on every page, and at the top of news items, events and case studies.
+    own_image_styles = ("hero", "social")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Pages that show cards fetch these together with the cards' renditions, before calling this.
+        if self.listing_image_id and not hasattr(self.listing_image, "prefetched_renditions"):
+            attach_renditions([self.listing_image], *self.own_image_styles)
+        return context
+
+
+class IndexPage(BasePage):
+    """A section's landing page: an introduction above a list of its pages."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, help_text="Optional text above the list.")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class RelatedTopicsForm(BasePageForm):
+    """Lists topic checkboxes in the order editors arranged the pages in the tree."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("policy_objectives", "priorities", "subgroups"):
+            if name in self.fields:
+                self.fields[name].queryset = self.fields[name].queryset.order_by("path")
+
+
+class RelatedTopicsMixin(models.Model):
+    """Links news, events and case studies to the objectives, priorities and subgroups they concern."""
+
+    policy_objectives = ParentalManyToManyField(
+        "pages.PolicyObjectivePage",
+        blank=True,
+        related_name="+",
+        help_text="Tick the Marmot policy objectives this is about. It will then be listed on those pages.",
+    )
+    priorities = ParentalManyToManyField(
+        "pages.PriorityPage",
+        blank=True,
+        related_name="+",
+        help_text="Tick the Luton 2040 priorities this is about.",
+    )
+    subgroups = ParentalManyToManyField(
+        "pages.SubgroupPage",
+        blank=True,
+        related_name="+",
+        help_text="Tick the HET subgroups whose work this is.",
+    )
+
+    topic_fields = ("policy_objectives", "priorities", "subgroups")
+
+    base_form_class = RelatedTopicsForm
+
+    topic_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("policy_objectives", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("priorities", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("subgroups", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="What this is about",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topic_links"] = self.get_topic_links(preview=getattr(request, "is_preview", False))
+        return context
+
+    def get_topic_links(self, preview=False):
+        """The published objectives, priorities and subgroups this is linked to, in tree order, in one query."""
+        if preview or self.pk is None:
+            # A preview shows the ticks in the unsaved form, which only the in-memory relations know.
+            topics = [topic for name in self.topic_fields for topic in getattr(self, name).all()]
+            return sorted((topic for topic in topics if topic.live), key=lambda topic: topic.path)
+        linked = Q()
+        for name in self.topic_fields:
+            field = self._meta.get_field(name)
+            links = field.remote_field.through.objects.filter(**{field.m2m_field_name(): self.pk})
+            linked |= Q(pk__in=links.values(field.m2m_reverse_field_name()))
+        return list(published(Page.objects.filter(linked)).order_by("path"))

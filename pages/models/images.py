@@ -1,0 +1,46 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class HETImage(AbstractImage):
+    """An image in the media library. Every image carries a description for people who cannot see it."""
+
+    description = models.CharField(
+        "description (alt text)",
+        max_length=255,
+        blank=True,
+        help_text=(
+            "Describe what the image shows for people who cannot see it, in one or two sentences. "
+            "Required unless you tick 'Decorative image'."
+        ),
+    )
+    is_decorative = models.BooleanField(
+        "decorative image",
+        default=False,
+        help_text="Tick only if the image adds no information (for example a pattern or background photo).",
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "is_decorative")
+
+    def clean(self):
+        super().clean()
+        if not self.is_decorative and not self.description.strip():
+            raise ValidationError(
+                {"description": "Describe the image for people who cannot see it, or mark it as decorative."}
+            )
+
+    @property
+    def alt_text(self):
+        return "" if self.is_decorative else self.description
+
+    @property
+    def default_alt_text(self):
+        return self.alt_text
+
+
+class HETRendition(AbstractRendition):
+    image = models.ForeignKey(HETImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

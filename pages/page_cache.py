@@ -1,0 +1,193 @@
+"""Whole-page cache for anonymous visitors, emptied whenever anything they could see changes.
+
+A visitor with no session, CSRF or messages cookie gets the same page as every other such visitor, so a GET of a
+public page is stored in Django's cache (Redis when REDIS_URL is set) and served from there until it expires or
+published content changes. Changes are caught by signals (publish, unpublish, move, delete, settings, menus,
+images, documents, privacy); each one replaces the cache "generation", and an entry from an older generation is
+never served. Responses carry `X-Cache: HIT`, `MISS` or `BYPASS`.
+
+Never cached: other methods than GET and HEAD, the admin and the paths in PAGE_CACHE_EXCLUDED_PATHS, requests
+with a session, CSRF or messages cookie or an Authorization header, and responses that set a cookie, say
+`Cache-Control: private`, `no-cache` or `no-store` (Django's `never_cache` does), stream, or are not 200.
+"""
+
+import hashlib
+import math
+import uuid
+
+from django.apps import apps
+from django.conf import settings
+from django.core import checks
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import cc_delim_re, has_vary_header
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import get_page_models
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "het:page-cache:generation"
+BYPASS_COOKIES = ("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME")
+UNCACHEABLE_CACHE_CONTROL = {"private", "no-cache", "no-store"}
+
+
+def cache_seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 300)
+
+
+def invalidate(**kwargs):
+    """Start a new generation: every stored page is now out of date.
+
+    Done at once and again after the transaction commits, so a page rendered from the old data while the change
+    was being saved cannot be stored under the new generation.
+    """
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None))
+
+
+# Models whose changes show on public pages, besides pages, images and documents. An app that adds such a model
+# (a snippet shown on pages, say) calls invalidate_on_change(Model) from its AppConfig.ready().
+CONTENT_MODELS = (
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+    "wagtailredirects.Redirect",
+    "pages.SiteSettings",
+    "pages.NavigationSettings",
+    "pages.MainMenuItem",
+    "pages.FooterLink",
+    "pages.SocialLink",
+)
+
+
+def invalidate_on_change(*models):
+    for model in models:
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}")
+
+
+def connect_signals():
+    invalidate_on_change(*get_page_models(), get_image_model(), get_document_model())
+    invalidate_on_change(*(apps.get_model(label) for label in CONTENT_MODELS))
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate, dispatch_uid=f"page-cache-{id(signal)}")
+
+
+def expire_at(request, moment):
+    """Keep the page this request renders only until `moment`, when it would change by itself: an event ending
+    and so moving to past events, say. Stored pages are checked against Django's clock, so they expire exactly."""
+    current = getattr(request, "page_cache_valid_until", None)
+    if moment is not None and (current is None or moment < current):
+        request.page_cache_valid_until = moment
+
+
+def valid_until(request):
+    """When the page rendered for `request` goes out of date by itself, if it does: the hints given with
+    expire_at(), and the end of the site-wide alert banner."""
+    from pages.models import SiteSettings
+
+    site_settings = getattr(request, SiteSettings.get_cache_attr_name(), None)
+    if site_settings is not None and site_settings.alert_is_showing:
+        expire_at(request, site_settings.alert_ends_at)
+    return getattr(request, "page_cache_valid_until", None)
+
+
+def excluded_paths():
+    return (reverse("wagtailadmin_home"), *getattr(settings, "PAGE_CACHE_EXCLUDED_PATHS", ()))
+
+
+def request_is_cacheable(request):
+    if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    if any(getattr(settings, name) in request.COOKIES for name in BYPASS_COOKIES):
+        return False
+    return "messages" not in request.COOKIES
+
+
+def response_is_cacheable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = {
+        part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if cache_control & UNCACHEABLE_CACHE_CONTROL:
+        return False
+    return not (request.COOKIES and has_vary_header(response, "Cookie"))
+
+
+def page_key(request):
+    url = request.build_absolute_uri()
+    return "het:page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cache_seconds() or request.path.startswith(excluded_paths()):
+            return self.get_response(request)
+        if not request_is_cacheable(request):
+            response = self.get_response(request)
+            response["X-Cache"] = "BYPASS"
+            return response
+
+        key = page_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        entry = found.get(key)
+        if (
+            generation is not None
+            and entry is not None
+            and entry["generation"] == generation
+            and (entry["valid_until"] is None or timezone.now() < entry["valid_until"])
+        ):
+            response = HttpResponse(entry["content"], status=entry["status"])
+            for header, value in entry["headers"]:
+                response[header] = value
+            response["X-Cache"] = "HIT"
+            return response
+
+        response = self.get_response(request)
+        if generation is None:
+            # Nothing can be stored until a generation exists; starting one here would race with a change.
+            cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        elif request.method == "GET" and response_is_cacheable(request, response):
+            self.store(request, response, key, generation)
+        response["X-Cache"] = "MISS"
+        return response
+
+    def store(self, request, response, key, generation):
+        timeout = cache_seconds()
+        until = valid_until(request)
+        if until is not None:
+            seconds_left = (until - timezone.now()).total_seconds()
+            if seconds_left <= 0:
+                return
+            timeout = min(timeout, math.ceil(seconds_left))
+        entry = {
+            "generation": generation,
+            "valid_until": until,
+            "status": response.status_code,
+            "headers": [(header, value) for header, value in response.items() if header != "X-Cache"],
+            "content": response.content,
+        }
+        cache.set(key, entry, timeout=timeout)
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if cache_seconds() and backend.endswith("LocMemCache"):
+        return [
+            checks.Warning(
+                "The page cache is in local memory, which each gunicorn worker keeps separately: a worker that did "
+                "not handle an edit goes on serving the old page until it expires.",
+                hint="Set REDIS_URL so every worker shares one cache and sees every change at once.",
+                id="pages.W001",
+            )
+        ]
+    return []
