@@ -4,6 +4,7 @@
 #   usage: scripts/restore.sh backups/<timestamp>
 #   DATABASE_URL  the database to restore into (required; it must exist, and may be empty)
 #   MEDIA_ROOT    where the uploaded files go (default: ./media)
+#   PYTHON        the site's Python, to empty the page cache afterwards (default: .venv/bin/python)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,4 +21,6 @@ pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction -
   --dbname="$DATABASE_URL" "$backup/database.dump"
 mkdir -p "$media_root"
 tar -C "$media_root" -xzf "$backup/media.tar.gz"
+# Pages cached before the restore (in Redis, shared by every worker) would otherwise be served until they expire.
+"${PYTHON:-.venv/bin/python}" manage.py clear_page_cache
 echo "Restored $backup"

@@ -5,6 +5,7 @@ prefix of its own; the Redis run is skipped only when no Redis server is reachab
 """
 
 import datetime
+import io
 import os
 import uuid
 
@@ -13,6 +14,7 @@ import redis
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
@@ -265,3 +267,19 @@ def test_the_case_study_form_is_never_stored(client, site_tree, page_cache):
         assert response.status_code == 200
         assert "X-Cache" not in response and "no-store" in response["Cache-Control"]
         client.cookies.clear()
+
+
+def test_clear_page_cache_command_serves_fresh_pages_after_the_database_changed_underneath(
+    client, site_tree, page_cache
+):
+    item = NewsPageFactory(parent=site_tree["news"], title="Headline before the restore")
+    get(client, "/news/")
+    # As a restored backup does: the data changes without any signal reaching the site.
+    NewsPage.objects.filter(pk=item.pk).update(title="Headline from the backup")
+    assert "Headline before the restore" in get(client, "/news/")[1]
+    out = io.StringIO()
+    call_command("clear_page_cache", stdout=out)
+    assert "rebuilt from the database" in out.getvalue()
+    response, html = get(client, "/news/")
+    assert response["X-Cache"] == "MISS"
+    assert "Headline from the backup" in html and "Headline before the restore" not in html
