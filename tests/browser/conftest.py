@@ -48,20 +48,11 @@ def browser(django_db_setup):
             "(apt-get install chromium); the tests never download a browser.",
             pytrace=False,
         )
-    # What the migrations made (Wagtail's root page, the officers' groups, the moderation workflow), saved when the
-    # test database was created, for tests marked serialized_rollback=True to restore after a live-server flush.
-    serialized = {
-        alias: connections[alias]._test_serialized_contents
-        for alias in connections
-        if hasattr(connections[alias], "_test_serialized_contents")
-    }
     # While Playwright's event loop runs, Django treats this thread as async and hands it connection objects of its
-    # own, which lack the saved contents. The ones opened so far would stay open, unreachable, until the end, and
-    # PostgreSQL will not copy or drop a database while anyone is connected to it.
+    # own (tests/conftest.py gives them the saved copy of the migrated database). The ones opened so far would stay
+    # open, unreachable, until the end, and PostgreSQL will not copy or drop a database while anyone is connected.
     connections.close_all()
     with sync_playwright() as playwright:
-        for alias, contents in serialized.items():
-            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
