@@ -4,6 +4,7 @@ from django.forms.models import ModelChoiceIterator
 from case_studies import photos
 from pages.govuk_forms import GovukFormMixin
 from pages.models import PolicyObjectivePage, SubgroupPage
+from pages.query import published
 
 # A field people never see or reach. Bots that fill in every field give themselves away.
 HONEYPOT_FIELD = "website"
@@ -59,6 +60,10 @@ class TitleChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj):
         return obj.title
+
+
+def choices_of(page_model):
+    return published(page_model.objects.defer_streamfields()).order_by("path")
 
 
 class CaseStudySubmissionForm(GovukFormMixin, forms.Form):
@@ -174,8 +179,8 @@ class CaseStudySubmissionForm(GovukFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["summary"].character_count = SUMMARY_MAX_LENGTH
-        self.fields["policy_objectives"].queryset = PolicyObjectivePage.objects.live().public().order_by("path")
-        self.fields["subgroup"].queryset = SubgroupPage.objects.live().public().order_by("path")
+        self.fields["policy_objectives"].queryset = choices_of(PolicyObjectivePage)
+        self.fields["subgroup"].queryset = choices_of(SubgroupPage)
         if not self.fields["policy_objectives"].queryset.exists():
             # Without any objectives published the question cannot be answered; do not block partners.
             self.fields["policy_objectives"].required = False

@@ -14,7 +14,9 @@ from case_studies.forms import CaseStudySubmissionForm
 from case_studies.models import CaseStudyIndexPage
 from case_studies.submissions import create_submission
 from pages.models import SiteSettings
+from pages.query import published
 from pages.ratelimit import RateLimit
+from pages.serving import site_context_view
 
 logger = logging.getLogger(__name__)
 
@@ -23,18 +25,14 @@ CONFIRMATION_SALT = "case-studies.submitted"
 CONFIRMATION_MAX_AGE = 24 * 60 * 60
 
 
-def site_settings_for(request):
-    site = Site.find_for_request(request)
-    return SiteSettings.for_site(site) if site else SiteSettings()
-
-
 def page_context(request):
-    site_settings = site_settings_for(request)
+    site = Site.find_for_request(request)
+    site_settings = SiteSettings.for_request(request) if site else SiteSettings()
     privacy_page = site_settings.privacy_page
     return {
         "site_settings": site_settings,
         "privacy_page": privacy_page if privacy_page and privacy_page.live else None,
-        "case_study_index": CaseStudyIndexPage.objects.live().public().order_by("path").first(),
+        "case_study_index": published(CaseStudyIndexPage.objects.defer_streamfields()).order_by("path").first(),
     }
 
 
@@ -57,6 +55,7 @@ def confirmation_redirect(reference):
     return redirect(f"{reverse('case_study_submitted')}?ref={token}")
 
 
+@site_context_view
 @never_cache
 @require_http_methods(["GET", "POST"])
 def submit(request):
@@ -81,6 +80,7 @@ def submit(request):
     return render(request, "case_studies/submission_form.html", {**context, "form": form})
 
 
+@site_context_view
 @never_cache
 @require_http_methods(["GET"])
 def submitted(request):

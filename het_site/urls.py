@@ -3,13 +3,13 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from case_studies import views as case_studies_views
 from feedback import views as feedback_views
 from het_site import views as site_views
 from pages import views as pages_views
+from pages.sitemap import sitemap
 
 handler500 = site_views.server_error
 

@@ -39,6 +39,13 @@ QUERY_BUDGET = {
     "case_study": 8,  # + hero renditions, related topics, body images and renditions
     "search": 7,  # sites, menus, Wagtail's .public(), promotions, count, results, their summaries and dates
     "not_found": 4,  # sites, pages along the path, menus, Wagtail's redirect lookup
+    "past_events": 8,  # as the events listing
+    "event_calendar_file": 3,  # sites, pages along the path, the event
+    "events_feed": 5,  # sites, pages along the path, the index, topic filter choices, upcoming events
+    "news_rss": 8,  # + the index, topic filter choices, news items, their objectives, priorities, subgroups
+    "news_atom": 8,
+    "sitemap": 3,  # sites, the count for Django's paginator, every published page (pages/sitemap.py)
+    "case_study_form": 6,  # sites, case studies index, any objective published?, menus, objectives, subgroups
 }
 
 
@@ -68,6 +75,19 @@ def page_urls():
         "case_study": first(CaseStudyPage),
         "search": "/search/?q=health",
         "not_found": "/no-such-page/",
+        "past_events": "/events/?when=past",
+        "case_study_form": "/case-studies/submit/",
+    }
+
+
+def feed_urls():
+    """What apps and search engines fetch rather than people: calendar files, feeds, the sitemap."""
+    return {
+        "event_calendar_file": EventPage.objects.order_by("path").first().url + "calendar.ics",
+        "events_feed": "/events/feed.ics",
+        "news_rss": "/news/rss/",
+        "news_atom": "/news/atom/",
+        "sitemap": "/sitemap.xml",
     }
 
 
@@ -78,7 +98,7 @@ def test_every_budget_is_within_the_limit():
 @pytest.mark.parametrize("scale", [3, 40])
 def test_query_count_per_page_type_is_fixed(client, uncached, scale, django_assert_num_queries):
     call_command("load_synthetic_content", scale=scale, stdout=io.StringIO())
-    urls = page_urls()
+    urls = {**page_urls(), **feed_urls()}
     assert set(urls) == set(QUERY_BUDGET)
     for name, url in urls.items():
         client.get(url)  # the first visit makes the image renditions; every later visit reuses them

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET  # noqa: N817
 from zoneinfo import ZoneInfo
 
 import pytest
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from case_studies.factories import CaseStudyPageFactory
 from events.factories import EventPageFactory
@@ -47,6 +47,12 @@ def test_sitemap_lists_every_live_page_and_no_draft_or_private_page(client, site
     assert locations == expected
     assert draft.full_url not in locations and private.full_url not in locations
     assert Page.objects.live().exclude(depth=1).count() == len(expected) + 1  # every live page but the private one
+
+
+def test_no_page_type_changes_its_sitemap_entry():
+    # pages.sitemap lists plain pages, so a page type with its own get_sitemap_urls() would be left out of it.
+    for model in get_page_models():
+        assert model.get_sitemap_urls is Page.get_sitemap_urls, model
 
 
 def test_robots_txt_keeps_crawlers_out_of_the_admin_and_points_to_the_sitemap(client, home):
