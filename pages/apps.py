@@ -7,5 +7,7 @@ class PagesConfig(AppConfig):
 
     def ready(self):
         from pages import page_cache
+        from pages.permissions import register_media_permission_policies
 
         page_cache.connect_signals()
+        register_media_permission_policies()

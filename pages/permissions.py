@@ -1,0 +1,77 @@
+"""Deleting an image or document needs the delete permission, not just the change permission.
+
+Wagtail's policy for images and documents lets anyone who may change one delete it too. A deleted picture vanishes
+from live pages at once, outside moderation, so on this site only Moderators (whose group has "delete" on the
+collections) may delete them; Editors upload, edit and choose.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+
+def without_delete(actions):
+    return set(actions) - {"delete"}
+
+
+class DeleteNeedsDeletePermissionPolicy(CollectionOwnershipPermissionPolicy):
+    def user_has_permission(self, user, action):
+        if action == "delete":
+            return self._check_perm(user, ["delete"])
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        users = super().users_with_any_permission(without_delete(actions))
+        if "delete" not in actions:
+            return users
+        deleters = self._users_with_perm(["delete"])
+        return get_user_model().objects.filter(Q(pk__in=users.values("pk")) | Q(pk__in=deleters.values("pk")))
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        if "delete" in actions and self._check_perm(user, ["delete"], collection=instance.collection):
+            return True
+        others = without_delete(actions)
+        return bool(others) and super().user_has_any_permission_for_instance(user, others, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        instances = super().instances_user_has_any_permission_for(user, without_delete(actions))
+        if "delete" not in actions or (user.is_active and user.is_superuser) or not user.is_authenticated:
+            return instances
+        deletable = self.model._default_manager.filter(collection__in=self._collections_with_perm(user, ["delete"]))
+        return instances | deletable
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        users = super().users_with_any_permission_for_instance(without_delete(actions), instance)
+        if "delete" not in actions:
+            return users
+        deleters = self._users_with_perm(["delete"], collection=instance.collection)
+        return get_user_model().objects.filter(Q(pk__in=users.values("pk")) | Q(pk__in=deleters.values("pk")))
+
+    def collections_user_has_any_permission_for(self, user, actions):
+        collections = super().collections_user_has_any_permission_for(user, without_delete(actions))
+        if "delete" not in actions or (user.is_active and user.is_superuser) or not user.is_authenticated:
+            return collections
+        return Collection.objects.filter(
+            Q(pk__in=collections.values("pk")) | Q(pk__in=self._collections_with_perm(user, ["delete"]).values("pk"))
+        )
+
+
+def register_media_permission_policies():
+    register_permission_policy(
+        get_image_model(),
+        DeleteNeedsDeletePermissionPolicy(
+            get_image_model(), auth_model="wagtailimages.Image", owner_field_name="uploaded_by_user"
+        ),
+        exact_class=True,
+    )
+    register_permission_policy(
+        get_document_model(),
+        DeleteNeedsDeletePermissionPolicy(
+            get_document_model(), auth_model="wagtaildocs.Document", owner_field_name="uploaded_by_user"
+        ),
+        exact_class=True,
+    )

@@ -1,0 +1,61 @@
+"""Editors upload, change and choose images and documents; only Moderators may delete them.
+
+A deleted picture or document disappears from live pages at once, outside moderation.
+"""
+
+from functools import partial
+
+import pytest
+from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+from wagtail_factories import DocumentFactory
+
+from pages.factories import HETImageFactory
+from pages.models import HETImage
+from tests.admin_forms import client_for
+
+pytestmark = pytest.mark.django_db
+
+MEDIA = {
+    "image": (HETImageFactory, HETImage, "wagtailimages"),
+    "document": (DocumentFactory, get_document_model(), "wagtaildocs"),
+}
+
+
+@pytest.fixture(params=MEDIA)
+def media(request):
+    factory, model, namespace = MEDIA[request.param]
+    root = Collection.get_first_root_node()  # where the groups' permissions are given
+    return partial(factory, collection=root), model, namespace
+
+
+def test_an_editor_can_change_but_not_delete_even_what_they_uploaded(media, editor):
+    factory, model, namespace = media
+    officer = client_for(editor)
+    own, others = factory(uploaded_by_user=editor), factory()
+    for item in (own, others):
+        edit = officer.get(reverse(f"{namespace}:edit", args=[item.pk]))
+        assert edit.status_code == 200 and edit.context["can_delete"] is False  # no "Delete" in the header menu
+        refused = officer.post(reverse(f"{namespace}:delete", args=[item.pk]))
+        assert refused.status_code in (302, 403) and "/admin/" in refused.get("Location", "/admin/")
+        assert model.objects.filter(pk=item.pk).exists()
+
+
+def test_an_editor_cannot_delete_through_the_bulk_action(media, editor):
+    factory, model, _namespace = media
+    item = factory(uploaded_by_user=editor)
+    meta = model._meta
+    url = reverse("wagtail_bulk_action", args=(meta.app_label, meta.model_name, "delete"))
+    client_for(editor).post(f"{url}?id={item.pk}", {})
+    assert model.objects.filter(pk=item.pk).exists()
+
+
+def test_a_moderator_can_delete(media, moderator):
+    factory, model, namespace = media
+    item = factory()
+    officer = client_for(moderator)
+    assert officer.get(reverse(f"{namespace}:edit", args=[item.pk])).context["can_delete"] is True
+    response = officer.post(reverse(f"{namespace}:delete", args=[item.pk]))
+    assert response.status_code == 302
+    assert not model.objects.filter(pk=item.pk).exists()
