@@ -4,7 +4,7 @@
 #   usage: scripts/restore.sh backups/<timestamp>
 #   DATABASE_URL  the database to restore into (required; it must exist, and may be empty)
 #   MEDIA_ROOT    where the uploaded files go (default: ./media)
-#   PYTHON        the site's Python, to empty the page cache afterwards (default: .venv/bin/python)
+#   PYTHON        the site's Python, to empty the page cache afterwards (default: .venv/bin/python, else python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,5 +22,8 @@ pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction -
 mkdir -p "$media_root"
 tar -C "$media_root" -xzf "$backup/media.tar.gz"
 # Pages cached before the restore (in Redis, shared by every worker) would otherwise be served until they expire.
-"${PYTHON:-.venv/bin/python}" manage.py clear_page_cache
+if [ -z "${PYTHON:-}" ]; then
+  if [ -x .venv/bin/python ]; then PYTHON=.venv/bin/python; else PYTHON=python3; fi
+fi
+"$PYTHON" manage.py clear_page_cache
 echo "Restored $backup"
