@@ -5,17 +5,20 @@ from live pages at once, outside moderation, so on this site only Moderators (wh
 collections) may delete them; Editors upload, edit and choose.
 """
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 
 def without_delete(actions):
     return set(actions) - {"delete"}
+
+
+def either(first, second):
+    """The rows in either queryset, as one queryset of the same model."""
+    return first.model._default_manager.filter(Q(pk__in=first.values("pk")) | Q(pk__in=second.values("pk")))
 
 
 class DeleteNeedsDeletePermissionPolicy(CollectionOwnershipPermissionPolicy):
@@ -28,8 +31,7 @@ class DeleteNeedsDeletePermissionPolicy(CollectionOwnershipPermissionPolicy):
         users = super().users_with_any_permission(without_delete(actions))
         if "delete" not in actions:
             return users
-        deleters = self._users_with_perm(["delete"])
-        return get_user_model().objects.filter(Q(pk__in=users.values("pk")) | Q(pk__in=deleters.values("pk")))
+        return either(users, self._users_with_perm(["delete"]))
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         if "delete" in actions and self._check_perm(user, ["delete"], collection=instance.collection):
@@ -48,30 +50,18 @@ class DeleteNeedsDeletePermissionPolicy(CollectionOwnershipPermissionPolicy):
         users = super().users_with_any_permission_for_instance(without_delete(actions), instance)
         if "delete" not in actions:
             return users
-        deleters = self._users_with_perm(["delete"], collection=instance.collection)
-        return get_user_model().objects.filter(Q(pk__in=users.values("pk")) | Q(pk__in=deleters.values("pk")))
+        return either(users, self._users_with_perm(["delete"], collection=instance.collection))
 
     def collections_user_has_any_permission_for(self, user, actions):
         collections = super().collections_user_has_any_permission_for(user, without_delete(actions))
         if "delete" not in actions or (user.is_active and user.is_superuser) or not user.is_authenticated:
             return collections
-        return Collection.objects.filter(
-            Q(pk__in=collections.values("pk")) | Q(pk__in=self._collections_with_perm(user, ["delete"]).values("pk"))
-        )
+        return either(collections, self._collections_with_perm(user, ["delete"]))
 
 
 def register_media_permission_policies():
-    register_permission_policy(
-        get_image_model(),
-        DeleteNeedsDeletePermissionPolicy(
-            get_image_model(), auth_model="wagtailimages.Image", owner_field_name="uploaded_by_user"
-        ),
-        exact_class=True,
-    )
-    register_permission_policy(
-        get_document_model(),
-        DeleteNeedsDeletePermissionPolicy(
-            get_document_model(), auth_model="wagtaildocs.Document", owner_field_name="uploaded_by_user"
-        ),
-        exact_class=True,
-    )
+    # The same arguments Wagtail's own policies for these models get (wagtail.images and wagtail.documents).
+    media = [(get_image_model(), "wagtailimages.Image"), (get_document_model(), "wagtaildocs.Document")]
+    for model, auth_model in media:
+        policy = DeleteNeedsDeletePermissionPolicy(model, auth_model=auth_model, owner_field_name="uploaded_by_user")
+        register_permission_policy(model, policy, exact_class=True)

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
+from wagtail.permissions import policy_registry
 from wagtail_factories import DocumentFactory
 
 from pages.factories import HETImageFactory
@@ -59,3 +60,19 @@ def test_a_moderator_can_delete(media, moderator):
     response = officer.post(reverse(f"{namespace}:delete", args=[item.pk]))
     assert response.status_code == 302
     assert not model.objects.filter(pk=item.pk).exists()
+
+
+def test_the_policy_answers_every_question_the_admin_asks_about_deleting(media, editor, moderator):
+    factory, model, _namespace = media
+    item = factory(uploaded_by_user=editor)
+    policy = policy_registry.get_by_type(model)
+    assert not policy.user_has_permission(editor, "delete") and policy.user_has_permission(moderator, "delete")
+    assert policy.user_has_permission(editor, "change")
+    assert list(policy.instances_user_has_any_permission_for(editor, ["delete"])) == []
+    assert list(policy.instances_user_has_any_permission_for(moderator, ["delete"])) == [item]
+    assert list(policy.instances_user_has_any_permission_for(editor, ["change", "delete"])) == [item]
+    assert set(policy.users_with_any_permission_for_instance(["delete"], item)) == {moderator}
+    assert set(policy.users_with_any_permission(["delete"])) == {moderator}
+    assert set(policy.users_with_any_permission_for_instance(["change", "delete"], item)) == {editor, moderator}
+    assert not policy.collections_user_has_any_permission_for(editor, ["delete"]).exists()
+    assert policy.collections_user_has_any_permission_for(moderator, ["delete"]).filter(pk=item.collection_id).exists()
