@@ -39,7 +39,10 @@ def page_address(page, request, state=None):
 def problem(request, form, page, status, message=None):
     """A page explaining what went wrong, with the visitor's comment kept so nothing typed is lost."""
     form.is_valid()
-    context = {"form": form, "feedback_for": page, "problem": message, "status": status}
+    errors = [(None, message)] if message else []
+    errors += [(None, error) for error in [*form.non_field_errors(), *form.errors.get("useful", [])]]
+    errors += [("feedback-comment", error) for error in form.errors.get("comment", [])]
+    context = {"form": form, "feedback_for": page, "error_items": errors, "status": status}
     return TemplateResponse(request, "feedback/feedback_problem.html", context, status=status)
 
 
