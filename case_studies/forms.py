@@ -4,7 +4,6 @@ from django.forms.models import ModelChoiceIterator
 from case_studies import photos
 from pages.govuk_forms import GovukFormMixin
 from pages.models import PolicyObjectivePage, SubgroupPage
-from pages.query import published
 
 # A field people never see or reach. Bots that fill in every field give themselves away.
 HONEYPOT_FIELD = "website"
@@ -63,7 +62,7 @@ class TitleChoiceField(forms.ModelChoiceField):
 
 
 def choices_of(page_model):
-    return published(page_model.objects.defer_streamfields()).order_by("path")
+    return page_model.objects.published().defer_streamfields().order_by("path")
 
 
 class CaseStudySubmissionForm(GovukFormMixin, forms.Form):

@@ -11,10 +11,9 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
 from case_studies.forms import CaseStudySubmissionForm
-from case_studies.models import CaseStudyIndexPage
 from case_studies.submissions import create_submission
 from pages.models import SiteSettings
-from pages.query import published
+from pages.models.site import section_indexes
 from pages.ratelimit import RateLimit
 from pages.serving import site_context_view
 
@@ -32,7 +31,7 @@ def page_context(request):
     return {
         "site_settings": site_settings,
         "privacy_page": privacy_page if privacy_page and privacy_page.live else None,
-        "case_study_index": published(CaseStudyIndexPage.objects.defer_streamfields()).order_by("path").first(),
+        "case_study_index": section_indexes(request)["case_study_index"],
     }
 
 

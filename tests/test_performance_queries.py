@@ -45,7 +45,7 @@ QUERY_BUDGET = {
     "news_rss": 8,  # + the index, topic filter choices, news items, their objectives, priorities, subgroups
     "news_atom": 8,
     "sitemap": 3,  # sites, the count for Django's paginator, every published page (pages/sitemap.py)
-    "case_study_form": 6,  # sites, case studies index, any objective published?, menus, objectives, subgroups
+    "case_study_form": 6,  # sites, pages under the home page, any objective published?, menus, objectives, subgroups
 }
 
 
