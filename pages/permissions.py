@@ -41,10 +41,10 @@ class DeleteNeedsDeletePermissionPolicy(CollectionOwnershipPermissionPolicy):
 
     def instances_user_has_any_permission_for(self, user, actions):
         instances = super().instances_user_has_any_permission_for(user, without_delete(actions))
-        if "delete" not in actions or (user.is_active and user.is_superuser) or not user.is_authenticated:
+        if "delete" not in actions:
             return instances
         deletable = self.model._default_manager.filter(collection__in=self._collections_with_perm(user, ["delete"]))
-        return instances | deletable
+        return either(instances, deletable)
 
     def users_with_any_permission_for_instance(self, actions, instance):
         users = super().users_with_any_permission_for_instance(without_delete(actions), instance)
@@ -54,7 +54,7 @@ class DeleteNeedsDeletePermissionPolicy(CollectionOwnershipPermissionPolicy):
 
     def collections_user_has_any_permission_for(self, user, actions):
         collections = super().collections_user_has_any_permission_for(user, without_delete(actions))
-        if "delete" not in actions or (user.is_active and user.is_superuser) or not user.is_authenticated:
+        if "delete" not in actions:
             return collections
         return either(collections, self._collections_with_perm(user, ["delete"]))
 

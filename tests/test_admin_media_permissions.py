@@ -6,6 +6,7 @@ A deleted picture or document disappears from live pages at once, outside modera
 from functools import partial
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
@@ -76,3 +77,16 @@ def test_the_policy_answers_every_question_the_admin_asks_about_deleting(media, 
     assert set(policy.users_with_any_permission_for_instance(["change", "delete"], item)) == {editor, moderator}
     assert not policy.collections_user_has_any_permission_for(editor, ["delete"]).exists()
     assert policy.collections_user_has_any_permission_for(moderator, ["delete"]).filter(pk=item.collection_id).exists()
+
+
+def test_superusers_may_delete_anything_and_anonymous_visitors_nothing(media, django_user_model):
+    factory, model, _namespace = media
+    item = factory()
+    policy = policy_registry.get_by_type(model)
+    superuser = django_user_model.objects.create_superuser("super", "super@luton.gov.uk", "a long test password")
+    assert policy.user_has_permission_for_instance(superuser, "delete", item)
+    assert list(policy.instances_user_has_any_permission_for(superuser, ["delete"])) == [item]
+    assert policy.collections_user_has_any_permission_for(superuser, ["delete"]).filter(pk=item.collection_id).exists()
+    assert not policy.user_has_permission_for_instance(AnonymousUser(), "delete", item)
+    assert list(policy.instances_user_has_any_permission_for(AnonymousUser(), ["delete"])) == []
+    assert not policy.collections_user_has_any_permission_for(AnonymousUser(), ["delete"]).exists()
