@@ -87,6 +87,7 @@ def test_a_too_long_comment_gets_a_clear_error_and_nothing_typed_is_lost(client,
     assert f"Your comment must be {COMMENT_MAX_LENGTH} characters or fewer" in html
     assert comment in html
     assert 'href="#feedback-comment"' in html and 'aria-invalid="true"' in html
+    assert re.search(r'</h1>\s*<div class="error-summary" data-error-summary', html)  # nothing between them
     assert PageFeedback.objects.count() == 0
 
 
