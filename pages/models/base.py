@@ -21,6 +21,16 @@ from pages.renditions import IMAGE_STYLES, attach_renditions
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 
 
+# Officers all work in UK time (settings.WAGTAIL_USER_TIME_ZONES), and these are the times the dialog asks for.
+SCHEDULE_HELP_TEXT = {
+    "go_live_at": (
+        "Optional. The date and time, UK time, when the page (or this change) should appear on the website. "
+        "Leave blank to publish straight away when approved."
+    ),
+    "expire_at": "Optional. The date and time, UK time, when the page should be taken off the website.",
+}
+
+
 def default_review_date():
     return timezone.localdate() + REVIEW_INTERVAL
 
@@ -39,6 +49,9 @@ class BasePageForm(WagtailAdminPageForm):
             self.fields["owner"].empty_label = None
         if self.instance._state.adding and "next_review_date" in self.fields and not self.instance.next_review_date:
             self.initial["next_review_date"] = default_review_date()
+        for name, help_text in SCHEDULE_HELP_TEXT.items():
+            if name in self.fields:
+                self.fields[name].help_text = help_text
 
     def clean_owner(self):
         # Not sent (a form built in code): keep the current owner, who is the creator on a new page.
