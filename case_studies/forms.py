@@ -133,7 +133,7 @@ class CaseStudySubmissionForm(GovukFormMixin, forms.Form):
         },
     )
     subgroup = TitleChoiceField(
-        label="Which HET subgroup's work is it part of? (optional)",
+        label="Which HET subgroup is the work part of? (optional)",
         queryset=SubgroupPage.objects.none(),
         widget=forms.RadioSelect,
         required=False,

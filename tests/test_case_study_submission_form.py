@@ -56,7 +56,7 @@ def test_form_renders_with_labels_hints_and_privacy_link(client, site):
         "What did you do?",
         "What difference did it make?",
         "Which Marmot policy objectives does it support?",
-        "Which HET subgroup's work is it part of? (optional)",
+        "Which HET subgroup is the work part of? (optional)",
         "Photo (optional)",
         "Describe the photo for people who cannot see it",
         "I confirm we have permission to publish this and agree to the privacy notice",
