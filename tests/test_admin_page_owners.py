@@ -285,6 +285,15 @@ class HelpAndNewsTests(SeededContentTestCase):
         assert "<h1" in editors_guide_html() and "<table>" in editors_guide_html()
         assert "Approve and Publish" in guide and "Who can do what" in guide
 
+    def test_schedule_and_settings_help_text_say_what_happens(self):
+        edit = client_for(self.moderator).get(reverse("wagtailadmin_pages:edit", args=[self.objective.pk]))
+        form = edit.context["form"]
+        assert "UK time" in form.fields["go_live_at"].help_text and "UK time" in form.fields["expire_at"].help_text
+        assert "UK time" in edit.content.decode()
+        from pages.models import SiteSettings
+
+        assert "feedback" not in SiteSettings._meta.get_field("public_health_team_email").help_text
+
     def test_seeded_news_shows_no_date_and_keeps_the_seeds_order(self):
         from pages import het_content
 
