@@ -133,13 +133,13 @@ class CaseStudySubmissionForm(GovukFormMixin, forms.Form):
         },
     )
     subgroup = TitleChoiceField(
-        label="Which priority area is it part of? (optional)",
+        label="Which HET subgroup is the work part of? (optional)",
         queryset=SubgroupPage.objects.none(),
         widget=forms.RadioSelect,
         required=False,
         blank=True,
         empty_label="None of these, or not sure",
-        error_messages={"invalid_choice": "Select a priority area from the list, or none"},
+        error_messages={"invalid_choice": "Select a HET subgroup from the list, or none"},
     )
     photo = forms.FileField(
         label="Photo (optional)",

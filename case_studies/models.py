@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from case_studies.panels import SubmissionPanel
 from pages.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
 from pages.filters import TopicFilterForm
 from pages.models import BasePage, IndexPage, RelatedTopicsMixin
@@ -45,6 +46,7 @@ class CaseStudyPage(RelatedTopicsMixin, BasePage):
     subpage_types = []
 
     content_panels = [
+        SubmissionPanel(heading="Sent in by a partner"),
         *BasePage.content_panels,
         FieldPanel("partner_organisation"),
         FieldPanel("body"),

@@ -20,6 +20,8 @@ from wagtail.rich_text import RichText
 
 from case_studies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudySubmission
 from pages.models import HETImage, SiteSettings
+from pages.models.base import default_review_date
+from pages.ownership import team_account
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +81,8 @@ def create_draft_page(submission, index):
         outcomes=text_to_html(submission.difference_made),
         listing_image=submission.photo,
         live=False,
+        owner=team_account(),
+        next_review_date=default_review_date(),
     )
     page.policy_objectives = list(submission.policy_objectives.all())
     page.subgroups = [submission.subgroup] if submission.subgroup else []
@@ -95,7 +99,9 @@ def start_moderation(page, submission):
         )
         return
     try:
-        workflow.start(page, user=None)
+        # Started in the name of the page's owner, the Public Health team's account, so the dashboard's "submitted
+        # by" says who the draft is with; the partner behind it is shown on the draft page itself.
+        workflow.start(page, user=page.owner)
     except Exception as error:
         # Wagtail emails moderators while starting the workflow, and some mail server errors escape it.
         # The draft and the submission must still be saved; officers can submit the draft themselves.

@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -66,7 +67,10 @@ class NewsPage(RelatedTopicsMixin, BasePage):
     date = models.DateField(
         null=True,
         blank=True,
-        help_text="The date shown on the news item. Leave blank to use the date it is first published.",
+        help_text=(
+            "The date shown on the news item and in listings. Leave blank to show no date: the item is then listed "
+            "by when it was first published."
+        ),
     )
     body = StreamField(StoryBodyBlock(), help_text="The full story.")
 
@@ -96,10 +100,16 @@ class NewsPage(RelatedTopicsMixin, BasePage):
 
     @property
     def display_date(self):
+        """The date visitors see: only one an officer has set, never the day the page happened to be published."""
+        return self.date
+
+    @property
+    def published_date(self):
+        """The news date, or failing that the day first published, for feeds and search engines that need one."""
         if self.date:
             return self.date
         if self.first_published_at:
-            return self.first_published_at.date()
+            return timezone.localdate(self.first_published_at)
         return None
 
     def structured_data(self, request):
@@ -116,8 +126,8 @@ class NewsPage(RelatedTopicsMixin, BasePage):
         }
         if self.meta_description:
             data["description"] = self.meta_description
-        if self.display_date:
-            data["datePublished"] = self.display_date.isoformat()
+        if self.published_date:
+            data["datePublished"] = self.published_date.isoformat()
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
         return with_context(data)

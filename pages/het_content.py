@@ -718,8 +718,8 @@ NEWS_INDEX = {
     "intro": paragraphs("The latest news about Luton as a health equity town (HET) and the work of our partners."),
 }
 
-# Newest first, as on the council's home page. The council's pages give no dates, so none are set: each
-# item shows the date it is first published.
+# Newest first, as on the council's home page. The council's pages give no dates, so none are set: the items
+# show no date until an officer sets one, and are listed in this order (the loader publishes the last first).
 NEWS = [
     {
         "title": "Frameworks UK masterclass",

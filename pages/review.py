@@ -3,6 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, get_page_models
 from wagtail.permissions import policy_registry
@@ -55,3 +57,15 @@ def reminders_for(pages):
         else:
             by_owner[owner].append(page)
     return ReviewReminders(by_owner=dict(by_owner), unreachable=unreachable)
+
+
+def pages_missing_review():
+    """Live pages that no review would ever reach: no owner to remind, or no review date. In tree order.
+
+    One queryset of Page; the review date lives on each page type's own table, so those are asked in subqueries.
+    """
+    no_review_date = Q()
+    for model in review_page_models():
+        no_review_date |= Q(pk__in=model.objects.filter(next_review_date__isnull=True).values("pk"))
+    reviewable = Q(content_type__in=[ContentType.objects.get_for_model(model) for model in review_page_models()])
+    return Page.objects.live().filter(reviewable).filter(Q(owner__isnull=True) | no_review_date).order_by("path")

@@ -1,6 +1,11 @@
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
+from pages.admin_views import EditorsGuideView, MissingReviewReportView
 from pages.review import overdue_pages
 
 
@@ -25,3 +30,39 @@ class OverdueReviewsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_overdue_reviews_panel(request, panels):
     panels.append(OverdueReviewsPanel(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("editors-guide/", EditorsGuideView.as_view(), name="editors_guide"),
+        path("reports/pages-without-review/", MissingReviewReportView.as_view(), name="missing_review_report"),
+        path(
+            "reports/pages-without-review/results/",
+            MissingReviewReportView.as_view(results_only=True),
+            name="missing_review_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def register_editors_guide_menu_item():
+    return MenuItem(
+        "Guide for editors", reverse("editors_guide"), name="het-editors-guide", icon_name="help", order=900
+    )
+
+
+class MissingReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Page).user_has_permission(request.user, "publish")
+
+
+@hooks.register("register_reports_menu_item")
+def register_missing_review_menu_item():
+    return MissingReviewMenuItem(
+        "Pages without review",
+        reverse("missing_review_report"),
+        name="pages-without-review",
+        icon_name="warning",
+        order=750,
+    )

@@ -56,7 +56,7 @@ def test_form_renders_with_labels_hints_and_privacy_link(client, site):
         "What did you do?",
         "What difference did it make?",
         "Which Marmot policy objectives does it support?",
-        "Which priority area is it part of? (optional)",
+        "Which HET subgroup is the work part of? (optional)",
         "Photo (optional)",
         "Describe the photo for people who cannot see it",
         "I confirm we have permission to publish this and agree to the privacy notice",
@@ -144,7 +144,7 @@ def test_empty_form_lists_every_required_question(client, site):
             "id_policy_objectives_0",
             "Select at least one Marmot policy objective from the list",
         ),
-        ({"subgroup": "999999"}, "id_subgroup_0", "Select a priority area from the list, or none"),
+        ({"subgroup": "999999"}, "id_subgroup_0", "Select a HET subgroup from the list, or none"),
         (
             {"consent": None},
             "id_consent",

@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -20,6 +21,16 @@ from pages.renditions import IMAGE_STYLES, attach_renditions
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 
 
+# Officers all work in UK time (settings.WAGTAIL_USER_TIME_ZONES), and these are the times the dialog asks for.
+SCHEDULE_HELP_TEXT = {
+    "go_live_at": (
+        "Optional. The date and time, UK time, when the page (or this change) should appear on the website. "
+        "Leave blank to publish straight away when approved."
+    ),
+    "expire_at": "Optional. The date and time, UK time, when the page should be taken off the website.",
+}
+
+
 def default_review_date():
     return timezone.localdate() + REVIEW_INTERVAL
 
@@ -27,7 +38,8 @@ def default_review_date():
 class BasePageForm(WagtailAdminPageForm):
     """Every page edited in the admin has an owner, and new pages get a review date a year ahead.
 
-    Both are in the Settings tab; the owner starts as whoever creates the page.
+    Both are in the Settings tab; the owner starts as whoever creates the page. A page that has no owner (one
+    made in code before owners were required) is given the officer editing it, rather than refusing their edit.
     """
 
     def __init__(self, *args, **kwargs):
@@ -37,10 +49,15 @@ class BasePageForm(WagtailAdminPageForm):
             self.fields["owner"].empty_label = None
         if self.instance._state.adding and "next_review_date" in self.fields and not self.instance.next_review_date:
             self.initial["next_review_date"] = default_review_date()
+        for name, help_text in SCHEDULE_HELP_TEXT.items():
+            if name in self.fields:
+                self.fields[name].help_text = help_text
 
     def clean_owner(self):
         # Not sent (a form built in code): keep the current owner, who is the creator on a new page.
         owner = self.cleaned_data.get("owner") or self.instance.owner
+        if owner is None and self.for_user is not None and self.for_user.is_authenticated:
+            owner = self.for_user
         if owner is None:
             raise forms.ValidationError("Choose who looks after this page.")
         return owner
@@ -142,6 +159,19 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+    def with_content_json(self, content):
+        """The page as a revision saved it, keeping the owner chosen in that revision.
+
+        Wagtail keeps the current page's owner instead, which would throw away the owner an Editor picks when a
+        Moderator approves the change. A revision with no owner, or one whose account has since been deleted,
+        keeps the current owner.
+        """
+        page = super().with_content_json(content)
+        owner_id = content.get("owner")
+        if owner_id and owner_id != self.owner_id and get_user_model().objects.filter(pk=owner_id).exists():
+            page.owner_id = owner_id
+        return page
 
     def get_view_restrictions(self):
         # When the page was found by pages/serving.py, the same query said whether any restriction covers it.

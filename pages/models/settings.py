@@ -19,7 +19,7 @@ class SiteSettings(BaseSiteSetting):
     contact_address = models.TextField(blank=True, help_text="Postal address shown in the footer.")
     public_health_team_email = models.EmailField(
         blank=True,
-        help_text="Where notices about new case study submissions and feedback are sent. Not shown on the site.",
+        help_text="Where notices about new case study submissions are sent. Not shown on the site.",
     )
     newsletter_url = models.URLField(blank=True, help_text="Link to the newsletter sign-up page. Leave blank to hide.")
     accessibility_page = models.ForeignKey(

@@ -2,11 +2,18 @@
 
 Safe to run again: pages are found by slug under their parent, and a page, setting or menu that already
 exists is left alone, because officers may have edited it since.
+
+Every page made is owned by the Public Health team's account (pages/ownership.py) and has a review date, spread
+over the coming year by the page's place in the load order. A page loaded before owners and review dates were set
+is given the missing ones, as a new published revision, only when that cannot disturb an officer's work: the page
+is live, has no unpublished changes, is not locked, in moderation or scheduled. Other pages are listed in the
+output for an officer to set by hand.
 """
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
@@ -29,6 +36,7 @@ from pages.models import (
     SubgroupIndexPage,
     SubgroupPage,
 )
+from pages.ownership import spread_review_date, team_account
 
 __all__ = ["EXPECTED_COUNTS", "Command"]
 
@@ -44,20 +52,38 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.created = []
         self.changed = []
+        self.given_review = []
+        self.not_given_review = []
         # Every page found or created, by its path below the home page, for links and related topics.
         self.pages = {}
+        plan = self.plan()
+        # The home page comes first, then the plan's pages: positions for spreading review dates.
+        self.page_count = 1 + len(plan)
         with transaction.atomic():
+            self.owner = team_account()
+            self.review_start = timezone.localdate()
             home = self.home_page()
             site = self.site_for(home)
-            self.build(home)
+            for parent_path, model, spec, path in plan:
+                self.child(self.pages[parent_path], model, spec, path=path)
             self.fill_site_settings(site)
             self.fill_navigation(site)
 
-        if not (self.created or self.changed):
+        for page in self.not_given_review:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"'{page.title}' has no owner or review date and was left alone because an officer is working "
+                    "on it: set them in its Settings tab."
+                )
+            )
+        if not (self.created or self.changed or self.given_review):
             self.stdout.write("HET content already loaded, nothing changed")
             return
         count = len(self.created)
         message = f"Created {count} page{'' if count == 1 else 's'}"
+        if self.given_review:
+            given = len(self.given_review)
+            message += f"; gave {given} existing page{'' if given == 1 else 's'} an owner and review date"
         if self.changed:
             message += "; set up " + ", ".join(self.changed)
         self.stdout.write(self.style.SUCCESS(message))
@@ -65,6 +91,7 @@ class Command(BaseCommand):
     def home_page(self):
         home = HomePage.objects.first()
         if home:
+            self.give_owner_and_review_date(home)
             self.pages[""] = home
             return home
         root = Page.get_first_root_node()
@@ -95,32 +122,32 @@ class Command(BaseCommand):
         self.changed.append("the site")
         return site
 
-    def build(self, home):
-        # Built in this order so that every page a button links to exists before the page with the button.
-        for spec in [content.CONTACT, content.ACCESSIBILITY_STATEMENT, content.PRIVACY_NOTICE]:
-            self.child(home, StandardPage, spec)
-        self.section(home, SubgroupIndexPage, content.SUBGROUP_INDEX, SubgroupPage, content.SUBGROUPS)
-        self.section(
-            home,
-            PolicyObjectiveIndexPage,
-            content.POLICY_OBJECTIVE_INDEX,
-            PolicyObjectivePage,
-            content.POLICY_OBJECTIVES,
-        )
-        self.section(home, PriorityIndexPage, content.PRIORITY_INDEX, PriorityPage, content.PRIORITIES)
-        self.section(home, EventIndexPage, content.EVENT_INDEX, EventPage, content.EVENTS)
-        self.section(home, CaseStudyIndexPage, content.CASE_STUDY_INDEX, CaseStudyPage, content.CASE_STUDIES)
-        # News has no dates, so it is listed by first publication: publish the oldest item first.
-        self.section(home, NewsIndexPage, content.NEWS_INDEX, NewsPage, reversed(content.NEWS))
-        for spec in [content.HET_ACTIVITIES, content.TOOLKIT]:
-            self.child(home, StandardPage, spec)
+    def plan(self):
+        """Every page below the home page, as (parent path, model, spec, path), in the order they are built.
 
-    def section(self, home, index_model, index_spec, child_model, child_specs):
-        index = self.child(home, index_model, index_spec)
-        for spec in child_specs:
-            self.child(index, child_model, spec, path=f"{index_spec['slug']}/{spec['slug']}")
+        Built in this order so that every page a button links to exists before the page with the button.
+        """
+        top = [
+            (StandardPage, spec) for spec in [content.CONTACT, content.ACCESSIBILITY_STATEMENT, content.PRIVACY_NOTICE]
+        ]
+        sections = [
+            (SubgroupIndexPage, content.SUBGROUP_INDEX, SubgroupPage, content.SUBGROUPS),
+            (PolicyObjectiveIndexPage, content.POLICY_OBJECTIVE_INDEX, PolicyObjectivePage, content.POLICY_OBJECTIVES),
+            (PriorityIndexPage, content.PRIORITY_INDEX, PriorityPage, content.PRIORITIES),
+            (EventIndexPage, content.EVENT_INDEX, EventPage, content.EVENTS),
+            (CaseStudyIndexPage, content.CASE_STUDY_INDEX, CaseStudyPage, content.CASE_STUDIES),
+            # News has no dates, so it is listed by first publication: publish the oldest item first.
+            (NewsIndexPage, content.NEWS_INDEX, NewsPage, list(reversed(content.NEWS))),
+        ]
+        steps = [("", model, spec, spec["slug"]) for model, spec in top]
+        for index_model, index_spec, child_model, child_specs in sections:
+            index_path = index_spec["slug"]
+            steps.append(("", index_model, index_spec, index_path))
+            steps += [(index_path, child_model, spec, f"{index_path}/{spec['slug']}") for spec in child_specs]
+        steps += [("", StandardPage, spec, spec["slug"]) for spec in [content.HET_ACTIVITIES, content.TOOLKIT]]
+        return steps
 
-    def child(self, parent, model, spec, path=None):
+    def child(self, parent, model, spec, path):
         """Find the page with the spec's slug under the parent, or create and publish it."""
         page = parent.get_children().filter(slug=spec["slug"]).first()
         if page is None and model.max_count == 1:
@@ -132,17 +159,41 @@ class Command(BaseCommand):
             page = page.specific
             if not isinstance(page, model):
                 raise CommandError(f"{page.url_path} is a {type(page).__name__}, not a {model.__name__}.")
-        self.pages[path or spec["slug"]] = page
+            self.give_owner_and_review_date(page)
+        self.pages[path] = page
         return page
+
+    def review_date(self):
+        # The page about to be added to self.pages is at this position in the load order.
+        return spread_review_date(len(self.pages), self.page_count, start=self.review_start)
 
     def create(self, parent, model, spec):
         fields = {name: self.resolve(name, value) for name, value in spec.items()}
-        page = model(live=False, next_review_date=None, **fields)
+        page = model(live=False, owner=self.owner, next_review_date=self.review_date(), **fields)
         self.validate(page)
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.created.append(page)
         return page
+
+    def give_owner_and_review_date(self, page):
+        """Give a page loaded earlier the owner and review date it lacks, if no officer's work is in the way."""
+        if page.owner_id and page.next_review_date:
+            return
+        in_use = (
+            not page.live
+            or page.has_unpublished_changes
+            or page.locked
+            or page.workflow_in_progress
+            or page.scheduled_revision is not None
+        )
+        if in_use:
+            self.not_given_review.append(page)
+            return
+        page.owner_id = page.owner_id or self.owner.pk
+        page.next_review_date = page.next_review_date or self.review_date()
+        page.save_revision(log_action=True).publish()
+        self.given_review.append(page)
 
     def resolve(self, name, value):
         """Turn the page paths in related topics and call to action buttons into pages."""
