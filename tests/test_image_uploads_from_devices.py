@@ -252,6 +252,20 @@ def test_every_exif_orientation_is_stored_the_right_way_up(send, way_in, orienta
         close(stored.getpixel(corner), BLUE, 12)
 
 
+def test_an_iphone_photo_taken_on_its_side_is_stored_the_right_way_up(send, way_in):
+    # As the sensor saw it: 60 × 40 with the red corner at the bottom left; shown upright: 40 × 60, red top left.
+    sensor = Image.new("RGB", (60, 40), BLUE)
+    sensor.paste(RED, (0, 20, 20, 40))
+    exif = Image.Exif()
+    exif[ORIENTATION] = 6
+    photo = encode(sensor, "HEIF", exif=exif.tobytes(), quality=90)
+
+    stored = store(send, way_in, photo, "IMG_4032.HEIC", "image/heic")
+    assert stored.format == "JPEG" and stored.size == (40, 60)
+    close(stored.getpixel((5, 5)), RED, 12)
+    close(stored.getpixel((34, 54)), BLUE, 12)
+
+
 # Refusals --------------------------------------------------------------------------------------------------------
 
 
