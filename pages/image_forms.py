@@ -98,4 +98,6 @@ class HETImageForm(BaseImageForm):
         storage = image.file.storage
         image.file.save(f"{Path(held_name).stem}.{web_image.extension}", ContentFile(web_image.content), save=False)
         storage.delete(held_name)
+        # Django reads the size of a file assigned this way from the (already consumed) content; set it here.
+        image.width, image.height = web_image.width, web_image.height
         image._set_image_file_metadata()
