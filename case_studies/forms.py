@@ -144,8 +144,11 @@ class CaseStudySubmissionForm(GovukFormMixin, forms.Form):
     photo = forms.FileField(
         label="Photo (optional)",
         required=False,
-        help_text="A JPEG, PNG or WebP picture, smaller than 5 MB. Only send a photo you have permission to publish.",
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        help_text=(
+            "A JPEG, PNG, WebP, HEIC or AVIF picture, smaller than 5 MB. "
+            "Only send a photo you have permission to publish."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": photos.ACCEPT}),
         error_messages={
             "invalid": photos.NOT_AN_IMAGE,
             "empty": "The photo file is empty. Choose another photo",
