@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from wagtail.models import Site
 
 from case_studies.forms import CaseStudySubmissionForm
@@ -56,7 +56,7 @@ def confirmation_redirect(reference):
 
 @site_context_view
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def submit(request):
     """The public form partners use to send in a case study."""
     limit = submission_rate_limit()
@@ -81,7 +81,7 @@ def submit(request):
 
 @site_context_view
 @never_cache
-@require_http_methods(["GET"])
+@require_safe
 def submitted(request):
     """The GOV.UK confirmation page, showing the submission's reference."""
     try:
