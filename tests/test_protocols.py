@@ -140,7 +140,6 @@ def test_every_calendar_follows_rfc_5545(client, het_content, subtests):
                 assert urlsplit(str(event["URL"])).scheme == "http"
 
 
-
 def assert_absolute(url):
     parts = urlsplit(url)
     assert parts.scheme in ("http", "https") and parts.netloc, url
