@@ -14,6 +14,7 @@ from case_studies.forms import CaseStudySubmissionForm
 from case_studies.submissions import create_submission
 from pages.models import SiteSettings
 from pages.models.site import section_indexes
+from pages.query import is_public
 from pages.ratelimit import RateLimit
 from pages.serving import site_context_view
 
@@ -30,7 +31,7 @@ def page_context(request):
     privacy_page = site_settings.privacy_page
     return {
         "site_settings": site_settings,
-        "privacy_page": privacy_page if privacy_page and privacy_page.live else None,
+        "privacy_page": privacy_page if is_public(privacy_page) else None,
         "case_study_index": section_indexes(request)["case_study_index"],
     }
 

@@ -1,6 +1,12 @@
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
+from pages.links import PublicPageLinkHandler
+from pages.reports import BrokenLinksReportView
 from pages.review import overdue_pages
 
 
@@ -25,3 +31,33 @@ class OverdueReviewsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_overdue_reviews_panel(request, panels):
     panels.append(OverdueReviewsPanel(request.user))
+
+
+@hooks.register("register_rich_text_features", order=1)
+def register_public_page_links(features):
+    # After Wagtail's own registration (order 0), which this replaces.
+    features.register_link_type(PublicPageLinkHandler)
+
+
+class BrokenLinksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Page).user_has_permission(request.user, "publish")
+
+
+@hooks.register("register_reports_menu_item")
+def register_broken_links_menu_item():
+    return BrokenLinksMenuItem(
+        "Broken links", reverse("broken_links_report"), name="broken-links", icon_name="warning", order=750
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_broken_links_urls():
+    return [
+        path("reports/broken-links/", BrokenLinksReportView.as_view(), name="broken_links_report"),
+        path(
+            "reports/broken-links/results/",
+            BrokenLinksReportView.as_view(results_only=True),
+            name="broken_links_report_results",
+        ),
+    ]
