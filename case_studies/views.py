@@ -7,13 +7,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from wagtail.models import Site
 
 from case_studies.forms import CaseStudySubmissionForm
 from case_studies.submissions import create_submission
 from pages.models import SiteSettings
 from pages.models.site import section_indexes
+from pages.query import is_public
 from pages.ratelimit import RateLimit
 from pages.serving import site_context_view
 
@@ -30,7 +31,7 @@ def page_context(request):
     privacy_page = site_settings.privacy_page
     return {
         "site_settings": site_settings,
-        "privacy_page": privacy_page if privacy_page and privacy_page.live else None,
+        "privacy_page": privacy_page if is_public(privacy_page) else None,
         "case_study_index": section_indexes(request)["case_study_index"],
     }
 
@@ -56,7 +57,7 @@ def confirmation_redirect(reference):
 
 @site_context_view
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def submit(request):
     """The public form partners use to send in a case study."""
     limit = submission_rate_limit()
@@ -81,7 +82,7 @@ def submit(request):
 
 @site_context_view
 @never_cache
-@require_http_methods(["GET"])
+@require_safe
 def submitted(request):
     """The GOV.UK confirmation page, showing the submission's reference."""
     try:

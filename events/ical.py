@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
 
 from events.formatting import last_day
 
@@ -102,7 +102,9 @@ def build_calendar(events, request, name, description=""):
     if description:
         calendar.add("x-wr-caldesc", description)
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", REFRESH_INTERVAL)
+    # Outlook's name for the same thing. icalendar does not know this property's type, so without vDuration it would
+    # write Python's "6:00:00" instead of an iCalendar duration.
+    calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
     calendar.add_component(london_vtimezone())
     stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
     for event in events:

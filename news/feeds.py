@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 FEED_LENGTH = 20
+# Atom requires an author for a feed whose entries have none; news items are written by the programme's team.
+AUTHOR_NAME = "Luton Council Public Health"
 
 
 class NewsFeed(Feed):
@@ -14,10 +16,15 @@ class NewsFeed(Feed):
 
     feed_type = Rss201rev2Feed
 
-    def __init__(self, index_page, items):
+    author_name = AUTHOR_NAME
+
+    def __init__(self, index_page, items, filter_query=""):
+        """`items`: the news pages, newest first; `filter_query`: "?objective=12" and the like for a filtered feed,
+        so the feed's own address and Atom id name exactly the filters it applies (invalid ones are left out)."""
         super().__init__()
         self.index_page = index_page
         self.news_items = items
+        self.filter_query = filter_query
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
@@ -28,6 +35,13 @@ class NewsFeed(Feed):
 
     def link(self, obj):
         return obj.get_full_url(self.request)
+
+    def feed_url(self, obj):
+        """The feed's own address (RSS atom:link rel="self", Atom link rel="self")."""
+        return self.request.build_absolute_uri(self.request.path) + self.filter_query
+
+    # Atom's feed id: the same permanent address, so each filtered feed has an id of its own.
+    feed_guid = feed_url
 
     def description(self, obj):
         return obj.summary or "News from Luton's Health Equity Town."

@@ -48,9 +48,9 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
         return context
 
     def feed(self, request, feed_class):
-        _form, news = self.news(request)
+        form, news = self.news(request)
         news = news.prefetch_related(*live_topics_prefetches())
-        return feed_class(self, news)(request)
+        return feed_class(self, news, form.filter_query)(request)
 
     @path("rss/", name="rss")
     def rss(self, request):

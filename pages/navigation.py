@@ -8,6 +8,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
 from pages.models import FooterLink, MainMenuItem, SocialLink
+from pages.query import in_private_section
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,15 @@ def _columns(kind, queryset, label, page_fields):
             **page_fields,
         )
         .values(
-            "link_kind", "link_order", "link_url", "link_label", "link_page_id", "link_title", "link_path", "link_live"
+            "link_kind",
+            "link_order",
+            "link_url",
+            "link_label",
+            "link_page_id",
+            "link_title",
+            "link_path",
+            "link_live",
+            "link_private",
         )
     )
 
@@ -51,12 +60,14 @@ def load_navigation(request):
         "link_title": F("page__title"),
         "link_path": F("page__url_path"),
         "link_live": F("page__live"),
+        "link_private": in_private_section("page__path"),
     }
     no_page = {
         "link_page_id": Cast(Value(None), output_field=BigIntegerField()),
         "link_title": Cast(Value(None), output_field=CharField()),
         "link_path": Cast(Value(None), output_field=CharField()),
         "link_live": Cast(Value(None), output_field=BooleanField()),
+        "link_private": Cast(Value(None), output_field=BooleanField()),
     }
     rows = (
         _columns("main", MainMenuItem.objects.filter(setting__site=site), F("label"), page_fields)
@@ -70,12 +81,14 @@ def load_navigation(request):
     lists = {"main": navigation.main_menu, "footer": navigation.footer_links, "social": navigation.social_links}
     for row in rows:
         if row["link_page_id"] is None:
+            if not row["link_url"]:
+                continue
             link = Link(href=row["link_url"], text=row["link_label"])
-        elif row["link_live"]:
+        elif row["link_live"] and not row["link_private"]:
             page = Page(id=row["link_page_id"], url_path=row["link_path"], title=row["link_title"])
             link = Link(href=page.get_url(request), text=row["link_label"] or page.title, page_id=page.pk)
         else:
-            continue  # an unpublished page: a link to it would only lead to "Page not found"
+            continue  # an unpublished or private page: visitors would meet "Page not found" or a login form
         lists[row["link_kind"]].append(link)
     return navigation
 

@@ -6,14 +6,22 @@ published content changes. Changes are caught by signals (publish, unpublish, mo
 images, documents, privacy); each one replaces the cache "generation", and an entry from an older generation is
 never served. Responses carry `X-Cache: HIT`, `MISS` or `BYPASS`.
 
+Only the query parameters the site's views read (QUERY_PARAMETERS) are part of a stored page's key; the rest, such
+as a newsletter's `utm_source`, are removed from the request before the view sees it. So a shared link with a
+tracking code is served from the same entry as the plain address, and nobody can fill the cache with made-up
+parameters. tests/test_page_cache_keys.py records which parameters every public page reads, so a view that starts
+reading a new one fails there until it is added here.
+
 Never cached: other methods than GET and HEAD, the admin and the paths in PAGE_CACHE_EXCLUDED_PATHS, requests
 with a session, CSRF or messages cookie or an Authorization header, and responses that set a cookie, say
 `Cache-Control: private`, `no-cache` or `no-store` (Django's `never_cache` does), stream, or are not 200.
 """
 
+import functools
 import hashlib
 import math
 import uuid
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -21,7 +29,7 @@ from django.core import checks
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, has_vary_header
@@ -60,7 +68,21 @@ CONTENT_MODELS = (
     "pages.MainMenuItem",
     "pages.FooterLink",
     "pages.SocialLink",
+    # Promoted search results show at the top of the search page.
+    "wagtailsearchpromotions.SearchPromotion",
+    "wagtailsearchpromotions.Query",
 )
+
+
+@functools.cache
+def query_parameters():
+    """The GET parameters that change what a public page shows: a listing's page number and filters, the search
+    words and type, which events (upcoming or past), the feedback step, the case study reference and the page
+    of a long sitemap.xml (Django's sitemap view reads `p`)."""
+    from events.models import EventFilterForm
+    from pages.filters import TOPIC_FIELDS
+
+    return frozenset({"page", "q", "type", "feedback", "ref", "p", *TOPIC_FIELDS, *EventFilterForm.declared_fields})
 
 
 def invalidate_on_change(*models):
@@ -118,8 +140,21 @@ def response_is_cacheable(request, response):
     return not (request.COOKIES and has_vary_header(response, "Cookie"))
 
 
+def keep_query_parameters(request):
+    """Drop the GET parameters no view reads (tracking codes and the like), in request.GET and the query string
+    alike, so the page rendered depends only on what its cache key holds."""
+    allowed = query_parameters()
+    kept = sorted((name, sorted(values)) for name, values in request.GET.lists() if name in allowed)
+    query_string = urlencode([(name, value) for name, values in kept for value in values])
+    if query_string != request.META.get("QUERY_STRING", ""):
+        request.META["QUERY_STRING"] = query_string
+        request.GET = QueryDict(query_string)
+
+
 def page_key(request):
-    url = request.build_absolute_uri()
+    """The cache key: the address with only the kept parameters, in a fixed order (call keep_query_parameters
+    first)."""
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{request.META.get('QUERY_STRING', '')}"
     return "het:page:" + hashlib.sha256(url.encode()).hexdigest()
 
 
@@ -135,6 +170,7 @@ class PageCacheMiddleware:
             response["X-Cache"] = "BYPASS"
             return response
 
+        keep_query_parameters(request)
         key = page_key(request)
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY)

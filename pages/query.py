@@ -8,8 +8,9 @@ from wagtail.query import PageQuerySet
 from pages.renditions import renditions_prefetch
 
 
-def in_private_section():
+def in_private_section(path="path"):
     """True for a page that is, or is below, a page with a view restriction; checked inside the page query itself.
+    `path`: the field holding the page's tree path, such as "page__path" in a query of links to pages.
 
     Wagtail's own `.public()` first loads every restriction in a query of its own, once per listing.
     It is still the one to use before `.search()`, whose backends only accept plain field filters.
@@ -18,7 +19,7 @@ def in_private_section():
     """
     section = Subquery(Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1])
     restrictions = PageViewRestriction.objects.annotate(section=section)
-    return Exists(restrictions.filter(section=Substr(OuterRef("path"), 1, Length("section"))))
+    return Exists(restrictions.filter(section=Substr(OuterRef(path), 1, Length("section"))))
 
 
 def published(queryset):
@@ -43,3 +44,14 @@ class HETPageQuerySet(PageQuerySet):
 
 
 HETPageManager = PageManager.from_queryset(HETPageQuerySet)
+
+
+def is_public(page):
+    """Whether anyone may see `page`: live and not private. Reads `in_private_section` when the page was fetched
+    with that annotation (no query); otherwise asks the database."""
+    if page is None or not page.live:
+        return False
+    private = getattr(page, "in_private_section", None)
+    if private is None:
+        private = Page.objects.filter(pk=page.pk).filter(in_private_section()).exists()
+    return not private

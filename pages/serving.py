@@ -70,11 +70,19 @@ def prime_site(request):
     """One query for every site with its root page and settings, instead of three."""
     if getattr(settings, "WAGTAIL_I18N_ENABLED", False) or hasattr(request, "_wagtail_site"):
         return
-    sites = list(Site.objects.select_related(*SITE_SELECT_RELATED))
+    # Whether each page the settings link to is private, in the same query, so the footer can leave it out.
+    privacy = {
+        f"{name}_private": in_private_section(f"sitesettings__{name}__path") for name in SiteSettings.select_related
+    }
+    sites = list(Site.objects.select_related(*SITE_SELECT_RELATED).annotate(**privacy))
     site = match_site(sites, split_domain_port(request.get_host())[0], request.get_port())
     request._wagtail_site = site
     request._wagtail_cached_site_root_paths = site_root_paths(sites)
     if site is not None and getattr(site, "sitesettings", None) is not None:
+        for name in SiteSettings.select_related:
+            linked = getattr(site.sitesettings, name)
+            if linked is not None:
+                linked.in_private_section = getattr(site, f"{name}_private")
         site.sitesettings._request = request
         setattr(request, SiteSettings.get_cache_attr_name(), site.sitesettings)
 

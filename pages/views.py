@@ -7,7 +7,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Cast
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
@@ -101,7 +101,7 @@ def promotions_for(query):
 
 
 @site_context_view
-@require_GET
+@require_safe
 def search(request):
     """Site search over live public pages, using the configured Wagtail search backend."""
     raw_query = request.GET.get("q", "")
@@ -134,7 +134,7 @@ def search(request):
     return TemplateResponse(request, "pages/search.html", context)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """Lets search engines index the public site but not the admin, and tells them where the sitemap is."""
     lines = [

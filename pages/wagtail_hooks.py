@@ -6,6 +6,8 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from pages.admin_views import EditorsGuideView, MissingReviewReportView
+from pages.links import PublicPageLinkHandler
+from pages.reports import BrokenLinksReportView
 from pages.review import overdue_pages
 
 
@@ -32,16 +34,19 @@ def add_overdue_reviews_panel(request, panels):
     panels.append(OverdueReviewsPanel(request.user))
 
 
+def report_urls(name, view_class, address):
+    return [
+        path(f"reports/{address}/", view_class.as_view(), name=name),
+        path(f"reports/{address}/results/", view_class.as_view(results_only=True), name=f"{name}_results"),
+    ]
+
+
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
         path("editors-guide/", EditorsGuideView.as_view(), name="editors_guide"),
-        path("reports/pages-without-review/", MissingReviewReportView.as_view(), name="missing_review_report"),
-        path(
-            "reports/pages-without-review/results/",
-            MissingReviewReportView.as_view(results_only=True),
-            name="missing_review_report_results",
-        ),
+        *report_urls("missing_review_report", MissingReviewReportView, "pages-without-review"),
+        *report_urls("broken_links_report", BrokenLinksReportView, "broken-links"),
     ]
 
 
@@ -52,17 +57,32 @@ def register_editors_guide_menu_item():
     )
 
 
-class MissingReviewMenuItem(MenuItem):
+@hooks.register("register_rich_text_features", order=1)
+def register_public_page_links(features):
+    # After Wagtail's own registration (order 0), which this replaces.
+    features.register_link_type(PublicPageLinkHandler)
+
+
+class PublishersReportMenuItem(MenuItem):
+    """A report for those who may publish (Moderators): the fixes it lists need publishing."""
+
     def is_shown(self, request):
         return policy_registry.get_by_type(Page).user_has_permission(request.user, "publish")
 
 
 @hooks.register("register_reports_menu_item")
 def register_missing_review_menu_item():
-    return MissingReviewMenuItem(
+    return PublishersReportMenuItem(
         "Pages without review",
         reverse("missing_review_report"),
         name="pages-without-review",
         icon_name="warning",
         order=750,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_broken_links_menu_item():
+    return PublishersReportMenuItem(
+        "Broken links", reverse("broken_links_report"), name="broken-links", icon_name="warning", order=760
     )

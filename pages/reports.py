@@ -1,0 +1,35 @@
+"""Reports > Broken links: pages whose content links to something visitors can no longer reach."""
+
+import datetime
+
+from wagtail.admin.views.reports import PageReportView
+
+from pages.links import broken_references
+
+
+class BrokenLinksReportView(PageReportView):
+    """For moderators (and anyone who may publish): each page listed says which block or field to fix and why."""
+
+    page_title = "Broken links"
+    header_icon = "warning"
+    results_template_name = "pages/reports/broken_links_results.html"
+    index_url_name = "broken_links_report"
+    index_results_url_name = "broken_links_report_results"
+    permission_required = "publish"
+    list_export = [*PageReportView.list_export, "broken_link_text"]
+    export_headings = {**PageReportView.export_headings, "broken_link_text": "Broken links"}
+
+    def get_filename(self):
+        return f"broken-links-report-{datetime.date.today():%Y-%m-%d}"
+
+    def get_queryset(self):
+        self.broken = broken_references()
+        pages = self.permission_policy.instances_user_has_permission_for(self.request.user, "change")
+        self.queryset = pages.filter(pk__in=self.broken).order_by("path").specific(defer=True)
+        return super().get_queryset()
+
+    def decorate_paginated_queryset(self, object_list):
+        for page in object_list:
+            page.broken_links = self.broken.get(page.pk, [])
+            page.broken_link_text = "; ".join(f"{field}: {kind} {state}" for field, state, kind in page.broken_links)
+        return object_list
