@@ -119,8 +119,17 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    # Each process keeps its own: fine for one process, but production (several gunicorn workers) sets REDIS_URL.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+    # Files on this machine, which every process here shares: the web server and the scheduler that publishes pages
+    # beside it (run_scheduler) see the same page cache, so a scheduled change reaches visitors at once. Chosen over
+    # the database cache because it needs no table and adds no writes to SQLite, which allows one writer at a time.
+    # Production, on more than one machine or container, sets REDIS_URL.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # Anonymous visitors' pages are kept this many seconds (0 turns the page cache off). Changes made in the admin
 # empty it at once; the limit only matters for what changes with time, such as events passing into "past events".
