@@ -187,7 +187,16 @@ FEEDBACK_RATE_PERIOD = int(os.environ.get("FEEDBACK_RATE_PERIOD", "600"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Luton Health Equity Town"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's own address, as visitors reach it: the scheme, host name and any port, such as
+# https://het.luton.gov.uk. Links the site publishes (canonical links, the sitemap, feeds, calendar files, emails)
+# use it; `migrate` and `manage.py set_site_address` write it into the default Wagtail Site record.
+# WAGTAILADMIN_BASE_URL is the older name, still read when SITE_URL is not set.
+SITE_URL = (
+    os.environ.get("SITE_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "pages.HETImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif"]

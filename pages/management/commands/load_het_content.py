@@ -4,6 +4,7 @@ Safe to run again: pages are found by slug under their parent, and a page, setti
 exists is left alone, because officers may have edited it since.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -29,6 +30,7 @@ from pages.models import (
     SubgroupIndexPage,
     SubgroupPage,
 )
+from pages.site_address import parse_site_url
 
 __all__ = ["EXPECTED_COUNTS", "Command"]
 
@@ -84,7 +86,8 @@ class Command(BaseCommand):
             return site
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
+            hostname, port = parse_site_url(settings.SITE_URL)
+            site = Site(hostname=hostname, port=port, is_default_site=True)
         site.root_page = home
         site.site_name = site.site_name or content.SITE_NAME
         site.save()
