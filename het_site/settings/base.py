@@ -223,7 +223,10 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
 
 # Case studies sent in by partners through the public form
+# Sends accepted per partner email address, and per client address: a council office or a charity can share one
+# address, so that limit is higher. Reading the form is never limited.
 CASE_STUDY_RATE_LIMIT = os.environ.get("CASE_STUDY_RATE_LIMIT", "5/hour")
+CASE_STUDY_CLIENT_RATE_LIMIT = os.environ.get("CASE_STUDY_CLIENT_RATE_LIMIT", "30/hour")
 CASE_STUDY_RETENTION_DAYS = int(os.environ.get("CASE_STUDY_RETENTION_DAYS", "365"))
 # Used when the Public Health team email in the site settings is blank.
 CASE_STUDY_NOTIFY_EMAIL = os.environ.get("CASE_STUDY_NOTIFY_EMAIL", "")
