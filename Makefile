@@ -28,11 +28,13 @@ install: $(VENV)/.installed ## Install the site into .venv
 
 install-test: $(VENV)/.installed-test ## Install the site and its test tools into .venv
 
-run: install ## Install, migrate, load the HET content, create the admin account and serve on 127.0.0.1:$(PORT)
+# make run publishes links with the address it serves on, unless SITE_URL says otherwise.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
+run: install ## Install, migrate, load the HET content, create the admin account and serve on 127.0.0.1:$(PORT) with the scheduler
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_het_content
 	PORT=$(PORT) $(PY) manage.py ensure_admin
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) scripts/serve_dev.sh
 
 browser: ## Make sure Debian's Chromium is installed for the browser tests
 	@test -x /usr/bin/chromium || { \
@@ -52,8 +54,8 @@ format: install-test ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-publish-scheduled: install ## Publish and unpublish pages whose scheduled time has come (run every few minutes from cron)
-	$(PY) manage.py publish_scheduled
+publish-scheduled: install ## Publish and unpublish pages whose scheduled time has come, once (run_scheduler does it in a loop)
+	$(PY) manage.py run_scheduler --once
 
 bench: install ## Benchmark under gunicorn with SCALE (default 1000) news items, events and case studies; PostgreSQL if DATABASE_URL is set
 	@command -v wrk >/dev/null || { \

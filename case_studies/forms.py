@@ -213,7 +213,16 @@ class CaseStudySubmissionForm(GovukFormMixin, forms.Form):
 
     def full_clean(self):
         super().full_clean()
-        if self.files.get("photo") and self.errors and "photo" not in self.errors:
+        if self.errors and "photo" not in self.errors:
+            self._warn_photo_again()
+
+    def refuse(self, message):
+        """Turn the form back with `message` in the error summary, keeping every answer (sending is refused)."""
+        self.add_error(None, message)
+        self._warn_photo_again()
+
+    def _warn_photo_again(self):
+        if self.files.get("photo"):
             # Browsers never send a chosen file back with the page, so say plainly it must be chosen again.
             self.fields["photo"].warning = PHOTO_AGAIN
             self._describe(self["photo"])

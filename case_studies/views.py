@@ -39,15 +39,30 @@ def page_context(request):
 RETRY_AFTER_TEXT = {1: "a few seconds", 60: "a minute", 3600: "an hour", 86400: "a day"}
 
 
-def rate_limited(request, limit):
-    context = {**page_context(request), "retry_after": RETRY_AFTER_TEXT[limit.period]}
-    response = render(request, "case_studies/submission_rate_limited.html", context, status=429)
+def submission_limits():
+    """[(limit, what it counts)]: sends per partner email address, and per client address (set higher, because a
+    council office or a charity may share one). Only sending counts; reading the form never does."""
+    return [
+        (RateLimit("case-study-submission-email", settings.CASE_STUDY_RATE_LIMIT), "your email address"),
+        (RateLimit("case-study-submission-client", settings.CASE_STUDY_CLIENT_RATE_LIMIT), "your internet connection"),
+    ]
+
+
+def identity_for(limit, form):
+    return form.cleaned_data["email"].strip().lower() if limit.scope.endswith("-email") else None
+
+
+def refuse_for_now(request, form, context, limit, counted):
+    """The form again with everything the partner typed and an error summary saying when they can send it."""
+    contact = context["site_settings"].contact_email
+    form.refuse(
+        f"You cannot send another case study just now, because several have been sent from {counted} recently. "
+        f"Your answers are still below: please send them again in {RETRY_AFTER_TEXT[limit.period]}"
+        + (f", or email {contact} if it cannot wait." if contact else ".")
+    )
+    response = render(request, "case_studies/submission_form.html", {**context, "form": form}, status=429)
     response["Retry-After"] = str(limit.period)
     return response
-
-
-def submission_rate_limit():
-    return RateLimit("case-study-submission", settings.CASE_STUDY_RATE_LIMIT)
 
 
 def confirmation_redirect(reference):
@@ -60,19 +75,20 @@ def confirmation_redirect(reference):
 @require_http_methods(["GET", "HEAD", "POST"])
 def submit(request):
     """The public form partners use to send in a case study."""
-    limit = submission_rate_limit()
-    if limit.is_exceeded(request):
-        return rate_limited(request, limit)
     context = page_context(request)
     if request.method == "POST":
         form = CaseStudySubmissionForm(request.POST, request.FILES)
+        limits = submission_limits()
         if form.is_spam:
-            limit.hit(request)
             logger.info("Case study form sent with the hidden field filled in; nothing was stored")
             # A reference that looks real, so whatever filled the hidden field learns nothing.
             return confirmation_redirect(f"HET-{timezone.now().year}-{secrets.randbelow(900_000) + 100_000:06d}")
         if form.is_valid():
-            limit.hit(request)
+            for limit, counted in limits:
+                if limit.is_exceeded(request, identity_for(limit, form)):
+                    return refuse_for_now(request, form, context, limit, counted)
+            for limit, _counted in limits:
+                limit.hit(request, identity_for(limit, form))
             submission = create_submission(form.cleaned_data, context["site_settings"].public_health_team_email)
             return confirmation_redirect(submission.reference)
     else:

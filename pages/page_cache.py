@@ -214,15 +214,21 @@ class PageCacheMiddleware:
         cache.set(key, entry, timeout=timeout)
 
 
+SHARED_CACHE_BACKENDS = ("django.core.cache.backends.redis.RedisCache",)
+
+
 @checks.register(checks.Tags.caches, deploy=True)
 def check_shared_cache(app_configs, **kwargs):
+    """Production's page cache must be one that every gunicorn worker and the scheduler share, on every machine."""
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
-    if cache_seconds() and backend.endswith("LocMemCache"):
+    if cache_seconds() and backend not in SHARED_CACHE_BACKENDS:
+        where = "in each process's memory" if backend.endswith("LocMemCache") else "kept on this machine only"
         return [
             checks.Warning(
-                "The page cache is in local memory, which each gunicorn worker keeps separately: a worker that did "
-                "not handle an edit goes on serving the old page until it expires.",
-                hint="Set REDIS_URL so every worker shares one cache and sees every change at once.",
+                f"The page cache is {where} ({backend.rsplit('.', 1)[-1]}): a process or server that did not make "
+                "a change (a gunicorn worker, the scheduler publishing a page) would leave others serving the old "
+                "page until it expires.",
+                hint="Set REDIS_URL so every worker, server and the scheduler share one cache.",
                 id="pages.W001",
             )
         ]

@@ -1,4 +1,4 @@
-"""A per-client limit on how often a public form can be sent, kept in the Django cache."""
+"""A limit on how often a public form can be sent, per client address or per email address, kept in the Django cache."""
 
 import hashlib
 import re
@@ -29,16 +29,19 @@ class RateLimit:
         self.scope = scope
         self.limit, self.period = parse_rate(rate) if rate is not None else (limit, period)
 
-    def key(self, request):
-        # Hashed with the secret key, so the cache never holds people's IP addresses, even guessably.
-        client = hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip(request) or ''}".encode()).hexdigest()[:32]
-        return f"ratelimit:{self.scope}:{client}"
+    def key(self, request, identity=None):
+        """Counts by the client's address, or by `identity` (an email address, say) when given."""
+        if identity is None:
+            identity = client_ip(request) or ""
+        # Hashed with the secret key, so the cache never holds people's IP or email addresses, even guessably.
+        digest = hashlib.sha256(f"{settings.SECRET_KEY}:{identity}".encode()).hexdigest()[:32]
+        return f"ratelimit:{self.scope}:{digest}"
 
-    def is_exceeded(self, request):
-        return cache.get(self.key(request), 0) >= self.limit
+    def is_exceeded(self, request, identity=None):
+        return cache.get(self.key(request, identity), 0) >= self.limit
 
-    def hit(self, request):
-        key = self.key(request)
+    def hit(self, request, identity=None):
+        key = self.key(request, identity)
         cache.add(key, 0, timeout=self.period)
         try:
             cache.incr(key)

@@ -221,21 +221,60 @@ def test_csrf_protection_is_on(site):
     assert not CaseStudySubmission.objects.exists()
 
 
-def test_rate_limit_gives_a_polite_429(client, site, settings):
-    settings.CASE_STUDY_RATE_LIMIT = "2/hour"
-    for number in range(2):
-        response = client.post(SUBMIT_URL, valid_data(site, email=f"partner{number}@example.org"))
-        assert response.status_code == 302
-    blocked = client.post(SUBMIT_URL, valid_data(site, email="partner3@example.org"))
-    html = blocked.content.decode()
-    assert blocked.status_code == 429
-    assert blocked["Retry-After"] == "3600"
-    assert "Please try again later" in html and "try again in an hour" in html
-    assert "het@luton.example" in html
+def test_reading_the_form_is_never_limited(client, site, settings):
+    settings.CASE_STUDY_RATE_LIMIT = settings.CASE_STUDY_CLIENT_RATE_LIMIT = "1/hour"
+    assert client.post(SUBMIT_URL, valid_data(site)).status_code == 302
+    assert client.post(SUBMIT_URL, valid_data(site, email="other@example.org")).status_code == 429
+    for _ in range(3):
+        response = client.get(SUBMIT_URL)
+        assert response.status_code == 200
+        assert "error-summary" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("email_limit", "client_limit", "second_sender", "counted"),
+    [
+        ("2/hour", "50/hour", "sam.patel@noah.example", "your email address"),
+        ("50/hour", "2/hour", "colleague@noah.example", "your internet connection"),
+    ],
+    ids=["per-email", "per-client"],
+)
+def test_a_refused_send_keeps_every_answer_and_says_when_to_try_again(
+    client, site, settings, email_limit, client_limit, second_sender, counted
+):
+    settings.CASE_STUDY_RATE_LIMIT = email_limit
+    settings.CASE_STUDY_CLIENT_RATE_LIMIT = client_limit
+    for _ in range(2):
+        assert client.post(SUBMIT_URL, valid_data(site)).status_code == 302
+    data = valid_data(site, email=second_sender, title="Warm spaces & <winter> support")
+    refused = client.post(SUBMIT_URL, data)
+    html = refused.content.decode()
+
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "3600"
+    assert "<title>Error: Share your work" in html
+    summary = re.search(r'<div class="error-summary".*?</ul>', html, re.S).group(0)
+    assert f"several have been sent from {counted} recently" in summary
+    assert "send them again in an hour, or email het@luton.example" in summary
+    assert 'value="Warm spaces &amp; &lt;winter&gt; support"' in html
+    assert f'value="{second_sender}"' in html
+    assert escape(data["what_they_did"]) in html
+    assert re.search(rf'value="{site["objectives_list"][3].pk}"[^>]*checked', html)
     assert CaseStudySubmission.objects.count() == 2
-    # Someone else, on another connection, is not affected.
-    assert Client(REMOTE_ADDR="192.0.2.44").get(SUBMIT_URL).status_code == 200
-    assert client.get(SUBMIT_URL).status_code == 429
+
+
+def test_a_shared_office_address_is_not_limited_by_one_colleagues_sends(client, site, settings):
+    settings.CASE_STUDY_RATE_LIMIT = "2/hour"
+    settings.CASE_STUDY_CLIENT_RATE_LIMIT = "5/hour"
+    for _ in range(2):
+        assert client.post(SUBMIT_URL, valid_data(site)).status_code == 302
+    assert client.post(SUBMIT_URL, valid_data(site)).status_code == 429
+    assert client.post(SUBMIT_URL, valid_data(site, email="colleague@noah.example")).status_code == 302
+    # Addresses are compared without regard to case or spaces.
+    assert client.post(SUBMIT_URL, valid_data(site, email=" Sam.Patel@NOAH.example ")).status_code == 429
+    # Another office is not affected at all.
+    assert Client(REMOTE_ADDR="192.0.2.44").post(SUBMIT_URL, valid_data(site)).status_code == 429
+    assert Client(REMOTE_ADDR="192.0.2.44").post(SUBMIT_URL, valid_data(site, email="a@b.example")).status_code == 302
 
 
 def test_mistakes_do_not_count_towards_the_limit(client, site, settings):

@@ -52,7 +52,7 @@ def test_event_calendar_file_has_uk_times_location_url_and_a_stable_uid(client, 
     )
     assert component["dtstart"].params["TZID"] == "Europe/London"
     assert str(component["location"]) == "Venue 360, 1 Vauxhall Way, Luton, LU2 9AA"
-    assert str(component["url"]) == "http://localhost/events/healthfest/"
+    assert str(component["url"]) == "http://testserver/events/healthfest/"
     assert "Book a place: https://example.org/book" in str(component["description"])
     assert "Step-free access" in str(component["description"])
     assert component.decoded("dtstamp").tzinfo is not None

@@ -37,7 +37,7 @@ def test_news_feeds_parse_newest_first(client, site_tree, news, route, version):
     assert feed.version == version
     assert [entry.title for entry in feed.entries] == ["ShinyMind app & <wellbeing>", "GoodGym launches in Luton"]
     goodgym = feed.entries[1]
-    assert goodgym.link == "http://localhost/news/goodgym-launches-in-luton/"
+    assert goodgym.link == "http://testserver/news/goodgym-launches-in-luton/"
     assert goodgym.summary == "Volunteers who run to do good."
     assert goodgym.published_parsed[:3] == (2024, 3, 1)
     assert [tag.term for tag in goodgym.tags] == ["Create fair employment"]

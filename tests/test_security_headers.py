@@ -25,7 +25,7 @@ def production_manage(*args, secret_key=None):
         "SECRET_KEY": secret_key if secret_key is not None else secrets.token_urlsafe(50)[:50],
         "ALLOWED_HOSTS": "het.example.org",
         "CSRF_TRUSTED_ORIGINS": "https://het.example.org",
-        "WAGTAILADMIN_BASE_URL": "https://het.example.org",
+        "SITE_URL": "https://het.example.org",
         # Production shares its page cache between gunicorn workers through Redis (docs/performance.md).
         "REDIS_URL": "redis://127.0.0.1:6379/0",
     }

@@ -119,8 +119,17 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    # Each process keeps its own: fine for one process, but production (several gunicorn workers) sets REDIS_URL.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+    # Files on this machine, which every process here shares: the web server and the scheduler that publishes pages
+    # beside it (run_scheduler) see the same page cache, so a scheduled change reaches visitors at once. Chosen over
+    # the database cache because it needs no table and adds no writes to SQLite, which allows one writer at a time.
+    # Production, on more than one machine or container, sets REDIS_URL.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # Anonymous visitors' pages are kept this many seconds (0 turns the page cache off). Changes made in the admin
 # empty it at once; the limit only matters for what changes with time, such as events passing into "past events".
@@ -178,7 +187,16 @@ FEEDBACK_RATE_PERIOD = int(os.environ.get("FEEDBACK_RATE_PERIOD", "600"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Luton Health Equity Town"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's own address, as visitors reach it: the scheme, host name and any port, such as
+# https://het.luton.gov.uk. Links the site publishes (canonical links, the sitemap, feeds, calendar files, emails)
+# use it; `migrate` and `manage.py set_site_address` write it into the default Wagtail Site record.
+# WAGTAILADMIN_BASE_URL is the older name, still read when SITE_URL is not set.
+SITE_URL = (
+    os.environ.get("SITE_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "pages.HETImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # HEIC is what iPhones save; it, AVIF, MPO, CMYK and other files cameras make are stored as web images in sRGB,
@@ -208,7 +226,10 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
 
 # Case studies sent in by partners through the public form
+# Sends accepted per partner email address, and per client address: a council office or a charity can share one
+# address, so that limit is higher. Reading the form is never limited.
 CASE_STUDY_RATE_LIMIT = os.environ.get("CASE_STUDY_RATE_LIMIT", "5/hour")
+CASE_STUDY_CLIENT_RATE_LIMIT = os.environ.get("CASE_STUDY_CLIENT_RATE_LIMIT", "30/hour")
 CASE_STUDY_RETENTION_DAYS = int(os.environ.get("CASE_STUDY_RETENTION_DAYS", "365"))
 # Used when the Public Health team email in the site settings is blank.
 CASE_STUDY_NOTIFY_EMAIL = os.environ.get("CASE_STUDY_NOTIFY_EMAIL", "")

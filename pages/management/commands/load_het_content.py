@@ -10,6 +10,7 @@ is live, has no unpublished changes, is not locked, in moderation or scheduled. 
 output for an officer to set by hand.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -37,6 +38,7 @@ from pages.models import (
     SubgroupPage,
 )
 from pages.ownership import spread_review_date, team_account
+from pages.site_address import parse_site_url
 
 __all__ = ["EXPECTED_COUNTS", "Command"]
 
@@ -111,7 +113,8 @@ class Command(BaseCommand):
             return site
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
+            hostname, port = parse_site_url(settings.SITE_URL)
+            site = Site(hostname=hostname, port=port, is_default_site=True)
         site.root_page = home
         site.site_name = site.site_name or content.SITE_NAME
         site.save()
