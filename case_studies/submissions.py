@@ -20,6 +20,7 @@ from wagtail.rich_text import RichText
 
 from case_studies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudySubmission
 from pages.models import HETImage, SiteSettings
+from pages.text import clean_line
 
 logger = logging.getLogger(__name__)
 
@@ -152,7 +153,8 @@ def send_email(submission, which, subject, template, recipient, context, reply_t
         if not recipient:
             raise ValueError("no address to send to")
         body = render_to_string(template, {"submission": submission, "contact_email": contact_email(), **context})
-        EmailMessage(subject, body, to=[recipient], reply_to=reply_to).send()
+        # A header cannot hold a line break (Django raises BadHeaderError) or other control characters.
+        EmailMessage(clean_line(subject), body, to=[recipient], reply_to=reply_to).send()
     except Exception as error:
         logger.exception("%s for case study submission %s was not sent", which, submission.reference)
         submission.record_email_failure(which, error)
