@@ -70,6 +70,27 @@ def clean_data(data):
     return data
 
 
+class CleanTextFormMixin:
+    """For a public form: what the visitor sent is cleaned before it is validated, so an invisible control
+    character is dropped rather than refused (Django's "Null characters are not allowed")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.data:
+            self.data = clean_form_data(self.data)
+
+
+def clean_form_data(data):
+    """A copy of submitted form `data` (a QueryDict or a dict) with every text value cleaned as multi-line
+    text; the model layer then makes one-line fields one line."""
+    if hasattr(data, "lists"):
+        cleaned = data.copy()
+        for key, values in data.lists():
+            cleaned.setlist(key, [clean_text(value) for value in values])
+        return cleaned
+    return {key: clean_text(value) for key, value in data.items()}
+
+
 def spreadsheet_cell(value):
     """A CSV cell that is data, never a formula: cleaned text, with "'" put before a formula trigger."""
     value = clean_text(value)
