@@ -11,11 +11,14 @@ The policy, applied to everything saved (see `connect_signals`) and again by eac
   none of them shows as anything, so nothing a person can see is lost.
 - All other characters are kept as they are: Urdu, Polish, emoji, non-breaking spaces, zero-width joiners.
 
-This module depends on nothing in the site, so any app may use it.
+This module depends on nothing in the site (only Django and Wagtail), so any app may use it.
 """
 
 import json
 import re
+
+from django.db import models
+from wagtail.fields import StreamField
 
 LINE_BREAKS = "\r\x0b\x0c\x85\u2028\u2029"
 REMOVED = [
@@ -102,9 +105,6 @@ def spreadsheet_cell(value):
 def clean_field_value(field, value):
     """`value` of model `field` (as on an instance, or as serialised in a revision) cleaned for its kind of field.
     Returns `value` itself when nothing changed."""
-    from django.db import models
-    from wagtail.fields import StreamField
-
     if isinstance(field, StreamField):
         if isinstance(value, str):
             # Revisions store a StreamField as a JSON string inside their JSON.
