@@ -22,6 +22,7 @@ from case_studies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudySubm
 from pages.models import HETImage, SiteSettings
 from pages.models.base import default_review_date
 from pages.ownership import team_account
+from pages.text import clean_line
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +159,8 @@ def send_email(submission, which, subject, template, recipient, context, reply_t
         if not recipient:
             raise ValueError("no address to send to")
         body = render_to_string(template, {"submission": submission, "contact_email": contact_email(), **context})
-        EmailMessage(subject, body, to=[recipient], reply_to=reply_to).send()
+        # A header cannot hold a line break (Django raises BadHeaderError) or other control characters.
+        EmailMessage(clean_line(subject), body, to=[recipient], reply_to=reply_to).send()
     except Exception as error:
         logger.exception("%s for case study submission %s was not sent", which, submission.reference)
         submission.record_email_failure(which, error)

@@ -9,6 +9,7 @@ from django.utils.http import content_disposition_header
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
 
 from events.formatting import last_day
+from pages.text import clean_line, clean_text
 
 TZID = "Europe/London"
 LONDON = ZoneInfo(TZID)
@@ -69,7 +70,8 @@ def event_component(event, request, stamp):
     component = Event()
     component.add("uid", event_uid(event, request))
     component.add("dtstamp", stamp)
-    component.add("summary", event.title)
+    # RFC 5545 TEXT allows no control character but a tab: the text properties are cleaned, whatever was stored.
+    component.add("summary", clean_line(event.title))
     start = timezone.localtime(event.start, LONDON)
     end = timezone.localtime(event.end, LONDON)
     if event.dates_only:
@@ -84,10 +86,10 @@ def event_component(event, request, stamp):
     component.add("url", event.get_full_url(request))
     location = event_location(event)
     if location:
-        component.add("location", location)
+        component.add("location", clean_line(location))
     description = event_description(event)
     if description:
-        component.add("description", description)
+        component.add("description", clean_text(description))
     return component
 
 
@@ -97,10 +99,10 @@ def build_calendar(events, request, name, description=""):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", clean_line(name))
     calendar.add("x-wr-timezone", TZID)
     if description:
-        calendar.add("x-wr-caldesc", description)
+        calendar.add("x-wr-caldesc", clean_text(description))
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     # Outlook's name for the same thing. icalendar does not know this property's type, so without vDuration it would
     # write Python's "6:00:00" instead of an iCalendar duration.

@@ -2,6 +2,7 @@ from django import forms
 from django.core import signing
 
 from feedback.models import COMMENT_MAX_LENGTH
+from pages.text import CleanTextFormMixin
 
 SIGNING_SALT = "feedback.comment"
 # How long after answering yes or no a visitor can still add a comment to that answer.
@@ -23,7 +24,7 @@ def read_token(token):
     return int(pk), bool(useful)
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(CleanTextFormMixin, forms.Form):
     """Both steps of 'Is this page useful?': first yes or no, then (with a token) an optional comment."""
 
     page = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

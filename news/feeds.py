@@ -6,15 +6,43 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from pages.text import clean_data, clean_line
+
 FEED_LENGTH = 20
 # Atom requires an author for a feed whose entries have none; news items are written by the programme's team.
 AUTHOR_NAME = "Luton Council Public Health"
 
 
+class CleanTextFeedMixin:
+    """XML cannot hold control characters, and Django refuses to write them (UnserializableContentError), so
+    every text of the feed and its items is cleaned here, whatever was stored. Feed passes them as keywords."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **self.clean(kwargs))
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **self.clean(kwargs))
+
+    @staticmethod
+    def clean(kwargs):
+        kwargs = clean_data(kwargs)
+        if "title" in kwargs:
+            kwargs = {**kwargs, "title": clean_line(kwargs["title"])}
+        return kwargs
+
+
+class CleanRssFeed(CleanTextFeedMixin, Rss201rev2Feed):
+    pass
+
+
+class CleanAtomFeed(CleanTextFeedMixin, Atom1Feed):
+    pass
+
+
 class NewsFeed(Feed):
     """The latest news; the same topic filters as the listing narrow it, for example ?objective=12."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = CleanRssFeed
 
     author_name = AUTHOR_NAME
 
@@ -74,4 +102,4 @@ class NewsFeed(Feed):
 
 
 class NewsAtomFeed(NewsFeed):
-    feed_type = Atom1Feed
+    feed_type = CleanAtomFeed

@@ -6,11 +6,14 @@ on a form field change how it is shown: `character_count` (a number: the GOV.UK 
 `warning` (text shown in bold above the control, for example after an error).
 """
 
+from pages.text import CleanTextFormMixin
+
 GROUP_WIDGETS = {"checkboxselectmultiple", "radioselect"}
 
 
-class GovukFormMixin:
-    """Ids for hints and errors, aria-describedby on every control, and the links for the error summary."""
+class GovukFormMixin(CleanTextFormMixin):
+    """Ids for hints and errors, aria-describedby on every control, and the links for the error summary.
+    What the visitor typed is cleaned of control characters first (pages/text.py)."""
 
     # Partners paste long text; a maxlength attribute would silently cut it short. Lengths are
     # checked on the server instead, with a message saying how much to remove.

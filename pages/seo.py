@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from pages.text import clean_data
+
 # Escaped so text from a page, such as a title containing "</script>", cannot end the script element early.
 SCRIPT_ESCAPES = {
     ord("<"): "\\u003C",
@@ -18,7 +20,10 @@ COUNCIL = {"@type": "GovernmentOrganization", "name": "Luton Council", "url": "h
 
 
 def json_ld_script(data):
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).translate(SCRIPT_ESCAPES)
+    """`data` (a dict) as a JSON-LD script element. Its texts are cleaned first: control characters would only
+    be escaped, and a lone surrogate could not be encoded for the response at all."""
+    text = json.dumps(clean_data(data), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = text.translate(SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 

@@ -150,11 +150,6 @@ def test_empty_form_lists_every_required_question(client, site):
             "id_consent",
             "Confirm you have permission to publish this and agree to the privacy notice",
         ),
-        (
-            {"title": "Null\x00byte"},
-            "id_title",
-            "Case study title must not include hidden control characters. Type it again",
-        ),
     ],
 )
 def test_each_error_is_summarised_and_everything_typed_is_kept(client, site, overrides, field_id, message):
