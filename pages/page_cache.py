@@ -142,19 +142,20 @@ def response_is_cacheable(request, response):
 
 def keep_query_parameters(request):
     """Drop the GET parameters no view reads (tracking codes and the like), in request.GET and the query string
-    alike, so the page rendered depends only on what its cache key holds."""
+    alike, so the page rendered depends only on what its cache key holds. The rest keep the visitor's order."""
     allowed = query_parameters()
-    kept = sorted((name, sorted(values)) for name, values in request.GET.lists() if name in allowed)
-    query_string = urlencode([(name, value) for name, values in kept for value in values])
+    kept = [(name, value) for name, values in request.GET.lists() if name in allowed for value in values]
+    query_string = urlencode(kept)
     if query_string != request.META.get("QUERY_STRING", ""):
         request.META["QUERY_STRING"] = query_string
         request.GET = QueryDict(query_string)
 
 
 def page_key(request):
-    """The cache key: the address with only the kept parameters, in a fixed order (call keep_query_parameters
-    first)."""
-    url = f"{request.scheme}://{request.get_host()}{request.path}?{request.META.get('QUERY_STRING', '')}"
+    """The cache key: the address with only the kept parameters, sorted so that their order does not matter (call
+    keep_query_parameters first)."""
+    query = urlencode(sorted((name, value) for name, values in request.GET.lists() for value in values))
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     return "het:page:" + hashlib.sha256(url.encode()).hexdigest()
 
 

@@ -11,7 +11,7 @@ from PIL import Image
 from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
 from pages.factories import PolicyObjectivePageFactory, StandardPageFactory, SubgroupPageFactory
-from pages.models import SiteSettings
+from pages.models import PolicyObjectivePage, SiteSettings, SubgroupPage
 
 OBJECTIVES = [
     "Give every child the best start in life",
@@ -111,3 +111,24 @@ def captured_logs(name):
         yield records
     finally:
         logger.removeHandler(handler)
+
+
+def submit_on_loaded_site(objective_count=1):
+    """Sam Patel of Noah Enterprise sends in a case study on the site `load_het_content` built; returns the
+    submission, whose draft page is in the moderation workflow."""
+    from case_studies.submissions import create_submission
+
+    return create_submission(
+        {
+            "organisation_name": "Noah Enterprise",
+            "submitter_name": "Sam Patel",
+            "email": "sam.patel@noah.example",
+            "phone": "01582 000000",
+            "title": "Welfare support for people who are homeless",
+            "summary": "We helped people who are homeless get the benefits they are entitled to.",
+            "what_they_did": "We ran weekly drop-ins at the day centre.",
+            "difference_made": "120 people got support.",
+            "policy_objectives": list(PolicyObjectivePage.objects.order_by("path")[:objective_count]),
+            "subgroup": SubgroupPage.objects.order_by("path").first(),
+        }
+    )

@@ -17,7 +17,6 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import streamfield
 
 from case_studies.models import CaseStudyPage, CaseStudySubmission
-from case_studies.submissions import create_submission
 from news.models import NewsPage
 from pages.admin_views import editors_guide_html
 from pages.het_content import EXPECTED_COUNTS
@@ -25,6 +24,7 @@ from pages.models import PolicyObjectivePage, SubgroupPage
 from pages.ownership import TEAM_USERNAME, spread_review_date
 from pages.review import overdue_pages, pages_missing_review
 from tests.admin_forms import client_for, form_errors, page_form, text, workflow_action
+from tests.case_study_support import submit_on_loaded_site
 
 
 def officer(username, group):
@@ -210,20 +210,7 @@ class SubmissionAccessTests(SeededContentTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.submission = create_submission(
-            {
-                "organisation_name": "Noah Enterprise",
-                "submitter_name": "Sam Patel",
-                "email": "sam.patel@noah.example",
-                "phone": "01582 000000",
-                "title": "Welfare support for people who are homeless",
-                "summary": "We helped people who are homeless get the benefits they are entitled to.",
-                "what_they_did": "We ran weekly drop-ins at the day centre.",
-                "difference_made": "120 people got support.",
-                "policy_objectives": list(PolicyObjectivePage.objects.order_by("path")[:2]),
-                "subgroup": SubgroupPage.objects.order_by("path").first(),
-            }
-        )
+        cls.submission = submit_on_loaded_site(2)
 
     def test_draft_is_owned_by_the_team_and_submitted_in_its_name(self):
         page = CaseStudyPage.objects.get(pk=self.submission.page_id)

@@ -13,9 +13,9 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 from wagtail.models import Page
 
-from case_studies.submissions import create_submission
-from pages.models import PolicyObjectivePage, SubgroupPage
+from pages.models import PolicyObjectivePage
 from tests.browser.conftest import LIVE_DATABASE
+from tests.case_study_support import submit_on_loaded_site
 
 pytestmark = [pytest.mark.browser, LIVE_DATABASE]
 
@@ -78,20 +78,7 @@ def test_editor_submits_a_seeded_page_and_a_moderator_approves_it_with_a_new_own
 
 
 def test_moderator_opens_who_sent_a_case_study_from_its_draft(officers, page):
-    submission = create_submission(
-        {
-            "organisation_name": "Noah Enterprise",
-            "submitter_name": "Sam Patel",
-            "email": "sam.patel@noah.example",
-            "phone": "01582 000000",
-            "title": "Welfare support for people who are homeless",
-            "summary": "We helped people who are homeless get the benefits they are entitled to.",
-            "what_they_did": "We ran weekly drop-ins at the day centre.",
-            "difference_made": "120 people got support.",
-            "policy_objectives": list(PolicyObjectivePage.objects.order_by("path")[:1]),
-            "subgroup": SubgroupPage.objects.order_by("path").first(),
-        }
-    )
+    submission = submit_on_loaded_site(1)
 
     log_in(page, "morris")
     page.goto(f"/admin/pages/{submission.page_id}/edit/")
