@@ -9,6 +9,9 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.html import escape
+from wagtail import blocks
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.rich_text.pages import PageLinkHandler
 
@@ -55,19 +58,54 @@ def target_states(content_type, ids):
     return {id_: found.get(id_, MISSING) for id_ in ids if found.get(id_, MISSING) is not None}
 
 
+def stored_chooser_values(block, raw, path):
+    """(model path, chooser block, stored id) for every chooser in a StreamField's stored data.
+
+    Read from the stored JSON, not from the block values: turning ids into objects drops an id whose object was
+    deleted, which is exactly the reference this report is for. `path` is the field name; the model paths made from
+    it are the dotted block names Wagtail's reference index uses.
+    """
+    if isinstance(block, blocks.ChooserBlock):
+        if raw not in (None, ""):
+            yield path, block, raw
+    elif isinstance(block, blocks.StreamBlock):
+        for child in raw or []:
+            child_block = block.child_blocks.get(child.get("type"))
+            if child_block is not None:
+                yield from stored_chooser_values(child_block, child.get("value"), f"{path}.{child['type']}")
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            yield from stored_chooser_values(child_block, (raw or {}).get(name), f"{path}.{name}")
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw or []:
+            # Stored either as plain values or, since Wagtail 2.16, as {"type": "item", "value": ..., "id": ...}.
+            value = item["value"] if isinstance(item, dict) and item.get("type") == "item" else item
+            yield from stored_chooser_values(block.child_block, value, f"{path}.item")
+
+
+def stored_stream_references(page):
+    """(content type id, object id, model path, content path) for every chooser in the page's StreamFields."""
+    for field in page._meta.get_fields():
+        if isinstance(field, StreamField):
+            stream = getattr(page, field.name)
+            for model_path, block, stored_id in stored_chooser_values(field.stream_block, stream.raw_data, field.name):
+                content_type = ReferenceIndex._get_base_content_type(block.model_class)
+                yield content_type.id, str(stored_id), model_path, model_path
+
+
 def page_references(page_ids=None):
     """Every reference each page's current content makes, as unsaved ReferenceIndex rows.
 
-    Read from the pages themselves with the reference index's own extractor, because Wagtail deletes the index rows
-    that point at an object when the object is deleted: the index cannot tell which pages link to something deleted.
+    Read from the pages themselves with the reference index's own extractor, and from the StreamFields' stored data
+    for choosers, because Wagtail deletes the index rows that point at an object when the object is deleted: the
+    index cannot tell which pages link to something deleted.
     """
     pages = Page.objects.all() if page_ids is None else Page.objects.filter(pk__in=page_ids)
     base_content_type = ContentType.objects.get_for_model(Page)
     for page in pages.exclude(depth=1).specific():
         content_type = ContentType.objects.get_for_model(page)
-        for to_content_type_id, to_object_id, model_path, content_path in set(
-            ReferenceIndex._extract_references_from_object(page)
-        ):
+        found = {*ReferenceIndex._extract_references_from_object(page), *stored_stream_references(page)}
+        for to_content_type_id, to_object_id, model_path, content_path in found:
             yield ReferenceIndex(
                 content_type=content_type,
                 base_content_type=base_content_type,
@@ -77,6 +115,11 @@ def page_references(page_ids=None):
                 model_path=model_path,
                 content_path=content_path,
             )
+
+
+def target_kind(content_type):
+    """What an officer calls the target: "page", "document", or "image" (not the image model's own name)."""
+    return "image" if content_type.model_class() is get_image_model() else content_type.name
 
 
 def broken_references(page_ids=None):
@@ -97,7 +140,7 @@ def broken_references(page_ids=None):
         found = states.get((reference.to_content_type_id, reference.to_object_id))
         if found:
             state, content_type = found
-            problem = (reference.describe_source_field(), state, content_type.name)
+            problem = (reference.describe_source_field(), state, target_kind(content_type))
             if problem not in broken[int(reference.object_id)]:
                 broken[int(reference.object_id)].append(problem)
     return dict(broken)

@@ -120,6 +120,7 @@ def test_footer_contact_page_unreachable_is_left_out(client, home, target, state
 @pytest.mark.parametrize(
     ("block_type", "label", "state"),
     [
+        ("call_to_action", "Call to action button", "deleted"),
         ("call_to_action", "Call to action button", "unpublished"),
         ("call_to_action", "Call to action button", "private"),
         ("text", "Text", "deleted"),
@@ -146,3 +147,28 @@ def test_moderators_see_pages_with_broken_links(client, home, target, moderator,
     assert "Broken links" in client.get(reverse("wagtailadmin_home")).content.decode()  # in the Reports menu
     client.force_login(editor)
     assert client.get(reverse("broken_links_report")).status_code in (302, 403)
+
+
+def test_moderators_see_pages_whose_images_and_documents_were_deleted(client, home, moderator):
+    image = HETImageFactory()
+    document = get_document_model().objects.create(title="Annual report", file=ContentFile(b"%PDF", "report.pdf"))
+    host = StandardPageFactory(
+        parent=home,
+        body=json.dumps(
+            [
+                {"type": "image", "value": {"image": image.pk, "caption": "Volunteers"}},
+                {"type": "documents", "value": {"heading": "Downloads", "documents": [document.pk]}},
+            ]
+        ),
+    )
+    client.force_login(moderator)
+    assert (
+        reverse("wagtailadmin_pages:edit", args=[host.pk])
+        not in client.get(reverse("broken_links_report")).content.decode()
+    )
+    image.delete()
+    document.delete()
+    html = client.get(reverse("broken_links_report")).content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[host.pk]) in html
+    assert "the image it links to is deleted" in html
+    assert "the document it links to is deleted" in html
