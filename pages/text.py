@@ -74,13 +74,12 @@ def clean_data(data):
 
 
 class CleanTextFormMixin:
-    """For a public form: what the visitor sent is cleaned before it is validated, so an invisible control
-    character is dropped rather than refused (Django's "Null characters are not allowed")."""
+    """For a form people type into (the public forms, the admin's page forms): what was sent is cleaned before it is
+    validated, so an invisible control character is dropped rather than refused (Django's "Null characters are not
+    allowed"). Cleaned before the form is built, so child formsets (inline panels) get the same data."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.data:
-            self.data = clean_form_data(self.data)
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(clean_form_data(data) if data else data, *args, **kwargs)
 
 
 def clean_form_data(data):

@@ -140,6 +140,15 @@ def test_a_vertical_tab_in_a_news_title_from_the_admin_is_saved_clean_and_the_fe
     assert feed_titles(admin_client, site_tree["news"]) == (["Fair work week"], ["Fair work week"])
 
 
+def test_a_null_character_typed_in_the_admin_is_dropped_not_refused(admin_client, site_tree):
+    data = page_form("Fair\x00work", date="01/06/2024", summary="A\x00B", body=streamfield([text("CD")]))
+    data["slug"] = "fair-work"
+    response, page = create_page(admin_client, NewsPage, site_tree["news"], data)
+    assert page is not None, form_errors(response)
+    page.refresh_from_db()
+    assert (page.title, page.summary) == ("Fairwork", "AB")
+
+
 def test_an_officers_draft_with_control_characters_is_saved_clean_and_shown(admin_client, site_tree):
     page = NewsPageFactory(parent=site_tree["news"], title="Fair work", slug="fair-work")
     data = page_form(

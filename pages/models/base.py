@@ -16,6 +16,7 @@ from wagtail.search import index
 from pages.blocks import RICH_TEXT_FEATURES
 from pages.query import HETPageManager, published
 from pages.renditions import IMAGE_STYLES, attach_renditions
+from pages.text import CleanTextFormMixin
 
 # How long a new page's content is trusted before someone should check it again.
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -35,7 +36,7 @@ def default_review_date():
     return timezone.localdate() + REVIEW_INTERVAL
 
 
-class BasePageForm(WagtailAdminPageForm):
+class BasePageForm(CleanTextFormMixin, WagtailAdminPageForm):
     """Every page edited in the admin has an owner, and new pages get a review date a year ahead.
 
     Both are in the Settings tab; the owner starts as whoever creates the page. A page that has no owner (one
