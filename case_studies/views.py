@@ -39,17 +39,23 @@ def page_context(request):
 RETRY_AFTER_TEXT = {1: "a few seconds", 60: "a minute", 3600: "an hour", 86400: "a day"}
 
 
-def submission_limits():
-    """[(limit, what it counts)]: sends per partner email address, and per client address (set higher, because a
-    council office or a charity may share one). Only sending counts; reading the form never does."""
+def submission_limits(form):
+    """[(limit, whose sends it counts, what that is in words)]: sends per partner email address, and per client
+    address (set higher, because a council office or a charity may share one). Only sending counts; reading the
+    form never does. `form` is the valid form being sent."""
     return [
-        (RateLimit("case-study-submission-email", settings.CASE_STUDY_RATE_LIMIT), "your email address"),
-        (RateLimit("case-study-submission-client", settings.CASE_STUDY_CLIENT_RATE_LIMIT), "your internet connection"),
+        (
+            RateLimit("case-study-submission-email", settings.CASE_STUDY_RATE_LIMIT),
+            form.cleaned_data["email"].strip().lower(),
+            "your email address",
+        ),
+        # No identity: RateLimit counts by the client's address.
+        (
+            RateLimit("case-study-submission-client", settings.CASE_STUDY_CLIENT_RATE_LIMIT),
+            None,
+            "your internet connection",
+        ),
     ]
-
-
-def identity_for(limit, form):
-    return form.cleaned_data["email"].strip().lower() if limit.scope.endswith("-email") else None
 
 
 def refuse_for_now(request, form, context, limit, counted):
@@ -78,17 +84,17 @@ def submit(request):
     context = page_context(request)
     if request.method == "POST":
         form = CaseStudySubmissionForm(request.POST, request.FILES)
-        limits = submission_limits()
         if form.is_spam:
             logger.info("Case study form sent with the hidden field filled in; nothing was stored")
             # A reference that looks real, so whatever filled the hidden field learns nothing.
             return confirmation_redirect(f"HET-{timezone.now().year}-{secrets.randbelow(900_000) + 100_000:06d}")
         if form.is_valid():
-            for limit, counted in limits:
-                if limit.is_exceeded(request, identity_for(limit, form)):
+            limits = submission_limits(form)
+            for limit, identity, counted in limits:
+                if limit.is_exceeded(request, identity):
                     return refuse_for_now(request, form, context, limit, counted)
-            for limit, _counted in limits:
-                limit.hit(request, identity_for(limit, form))
+            for limit, identity, _counted in limits:
+                limit.hit(request, identity)
             submission = create_submission(form.cleaned_data, context["site_settings"].public_health_team_email)
             return confirmation_redirect(submission.reference)
     else:

@@ -1,4 +1,4 @@
-"""Admin pages of this site's own: the editors' guide and the report of pages content review does not cover."""
+"""The editors' guide (docs/editors.md), shown in the admin from the Help menu."""
 
 from functools import cache
 from pathlib import Path
@@ -8,9 +8,6 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
-from wagtail.admin.views.reports import PageReportView
-
-from pages.review import pages_missing_review
 
 EDITORS_GUIDE = Path(settings.BASE_DIR) / "docs" / "editors.md"
 
@@ -33,24 +30,3 @@ class EditorsGuideView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["guide"] = mark_safe(editors_guide_html())  # noqa: S308 - our own markdown file, not user input
         return context
-
-
-class MissingReviewReportView(PageReportView):
-    """Live pages with no owner or no review date: nobody would be reminded to check them. For Moderators."""
-
-    results_template_name = "pages/admin/missing_review_results.html"
-    page_title = "Pages without review"
-    header_icon = "warning"
-    index_url_name = "missing_review_report"
-    index_results_url_name = "missing_review_report_results"
-    # Moderators publish; they are the ones who can hand a page to an owner and publish the change.
-    permission_required = "publish"
-    list_export = ["title", "owner", "next_review_date", "url_path"]
-    export_headings = {"owner": "Owner", "next_review_date": "Review date", "url_path": "Path"}
-
-    def get_queryset(self):
-        self.queryset = pages_missing_review().select_related("owner").specific()
-        return super().get_queryset()
-
-    def get_filename(self):
-        return "pages-without-review"

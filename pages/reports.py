@@ -1,10 +1,12 @@
-"""Reports > Broken links: pages whose content links to something visitors can no longer reach."""
+"""Moderators' reports: Broken links (content pointing at something visitors can no longer reach) and Pages without
+review (live pages nobody would be reminded to check)."""
 
 import datetime
 
 from wagtail.admin.views.reports import PageReportView
 
 from pages.links import broken_references
+from pages.review import pages_missing_review
 
 
 class BrokenLinksReportView(PageReportView):
@@ -33,3 +35,24 @@ class BrokenLinksReportView(PageReportView):
             page.broken_links = self.broken.get(page.pk, [])
             page.broken_link_text = "; ".join(f"{field}: {kind} {state}" for field, state, kind in page.broken_links)
         return object_list
+
+
+class MissingReviewReportView(PageReportView):
+    """Live pages with no owner or no review date: nobody would be reminded to check them. For Moderators."""
+
+    results_template_name = "pages/reports/missing_review_results.html"
+    page_title = "Pages without review"
+    header_icon = "warning"
+    index_url_name = "missing_review_report"
+    index_results_url_name = "missing_review_report_results"
+    # Moderators publish; they are the ones who can hand a page to an owner and publish the change.
+    permission_required = "publish"
+    list_export = ["title", "owner", "next_review_date", "url_path"]
+    export_headings = {"owner": "Owner", "next_review_date": "Review date", "url_path": "Path"}
+
+    def get_queryset(self):
+        self.queryset = pages_missing_review().select_related("owner").specific()
+        return super().get_queryset()
+
+    def get_filename(self):
+        return "pages-without-review"

@@ -5,9 +5,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from pages.admin_views import EditorsGuideView, MissingReviewReportView
+from pages.admin_views import EditorsGuideView
 from pages.links import PublicPageLinkHandler
-from pages.reports import BrokenLinksReportView
+from pages.reports import BrokenLinksReportView, MissingReviewReportView
 from pages.review import overdue_pages
 
 
