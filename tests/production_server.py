@@ -18,6 +18,20 @@ import time
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def run_manage(env, *args, timeout=120):
+    """Run `manage.py *args` in a process of its own with exactly `env`; returns the CompletedProcess (text)."""
+    return subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, str(BASE_DIR / "manage.py"), *args],
+        env=env,
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 SEED_CONTENT = """
 from django.core.management import call_command
 call_command("migrate", "--noinput", verbosity=0)

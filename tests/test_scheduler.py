@@ -23,6 +23,7 @@ from django.utils import timezone
 from pages import page_cache
 from pages.factories import StandardPageFactory
 from pages.management.commands import run_scheduler
+from tests.production_server import run_manage
 
 pytestmark = pytest.mark.django_db
 
@@ -162,23 +163,12 @@ def dev_cache(tmp_path):
     return FileBasedCache(str(tmp_path / "cache"), {})
 
 
-def manage(env, *args):
-    return subprocess.run(  # noqa: S603 - fixed arguments
-        [sys.executable, str(BASE_DIR / "manage.py"), *args],
-        env=env,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def test_processes_share_the_development_cache(tmp_path):
     env = dev_environment(tmp_path, tmp_path / "db.sqlite3")
     cache = dev_cache(tmp_path)
     cache.set(page_cache.GENERATION_KEY, "before the change", timeout=None)
 
-    result = manage(env, "clear_page_cache")
+    result = run_manage(env, "clear_page_cache", timeout=60)
 
     assert result.returncode == 0, result.stderr
     assert cache.get(page_cache.GENERATION_KEY) not in (None, "before the change")
@@ -202,7 +192,7 @@ def test_the_scheduler_process_publishes_a_page_and_the_server_process_sees_it(t
     with sqlite3.connect(database) as copy:
         connection.connection.backup(copy)
     env = dev_environment(tmp_path, database)
-    result = manage(env, "shell", "-c", SCHEDULE_A_PAGE)
+    result = run_manage(env, "shell", "-c", SCHEDULE_A_PAGE, timeout=60)
     assert result.returncode == 0, result.stderr
     cache = dev_cache(tmp_path)
     cache.set(page_cache.GENERATION_KEY, "before the change", timeout=None)

@@ -2,8 +2,6 @@
 
 import os
 import secrets
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import pytest
 from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
 from pages.factories import HETImageFactory, StandardPageFactory
+from tests.production_server import run_manage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VIDEO_ORIGINS = {"https://www.youtube-nocookie.com", "https://player.vimeo.com"}
@@ -29,14 +28,7 @@ def production_manage(*args, secret_key=None):
         # Production shares its page cache between gunicorn workers through Redis (docs/performance.md).
         "REDIS_URL": "redis://127.0.0.1:6379/0",
     }
-    return subprocess.run(  # noqa: S603 - fixed arguments
-        [sys.executable, str(BASE_DIR / "manage.py"), *args],
-        env=env,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_manage(env, *args)
 
 
 def test_deploy_check_reports_no_warnings():
