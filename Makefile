@@ -30,7 +30,8 @@ install-test: $(VENV)/.installed-test ## Install the site and its test tools int
 
 # make run publishes links with the address it serves on, unless SITE_URL says otherwise.
 run: export SITE_URL ?= http://127.0.0.1:$(PORT)
-run: install ## Install, migrate, load the HET content, create the admin account and serve on 127.0.0.1:$(PORT) with the scheduler
+run: install ## Install, check the database is of this version, migrate, load the HET content, create the admin account and serve on 127.0.0.1:$(PORT) with the scheduler
+	$(PY) manage.py check_migration_history
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_het_content
 	PORT=$(PORT) $(PY) manage.py ensure_admin
@@ -46,9 +47,10 @@ test: install-test browser ## Run the whole test suite (SQLite, or PostgreSQL wh
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
-lint: install-test ## Check the code with ruff
+lint: install-test ## Check the code with ruff, and the dependency rule and import cycles with import-linter
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install-test ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .

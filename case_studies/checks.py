@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
-from pages.ratelimit import parse_rate
+from public_forms.ratelimit import parse_rate
 
 
 @checks.register(checks.Tags.compatibility)

@@ -1,7 +1,7 @@
 import factory
 
 from case_studies import models
-from pages.factories import BasePageFactory, rich_text, text_body
+from core.factories import BasePageFactory, rich_text, text_body
 
 
 class CaseStudyIndexPageFactory(BasePageFactory):

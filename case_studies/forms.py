@@ -2,8 +2,8 @@ from django import forms
 from django.forms.models import ModelChoiceIterator
 
 from case_studies import photos
-from pages.govuk_forms import GovukFormMixin
 from pages.models import PolicyObjectivePage, SubgroupPage
+from public_forms.forms import GovukFormMixin
 
 # A field people never see or reach. Bots that fill in every field give themselves away.
 HONEYPOT_FIELD = "website"

@@ -6,9 +6,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from case_studies.panels import SubmissionPanel
-from pages.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
+from core.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
+from core.models import BasePage, IndexPage
 from pages.filters import TopicFilterForm
-from pages.models import BasePage, IndexPage, RelatedTopicsMixin
+from pages.models import RelatedTopicsMixin
 
 CASE_STUDIES_PER_PAGE = 12
 
@@ -104,7 +105,7 @@ class CaseStudySubmission(models.Model):
     subgroup = models.ForeignKey(
         "pages.SubgroupPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    photo = models.ForeignKey("pages.HETImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    photo = models.ForeignKey("core.HETImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     photo_description = models.CharField(max_length=255, blank=True)
     consent_given_at = models.DateTimeField(help_text="When the partner confirmed permission and the privacy notice.")
 

@@ -1,13 +1,13 @@
 """Checks and cleans photos uploaded through the public case study form.
 
-Every photo is decoded and saved again (pages.image_files), so what we keep is a plain web picture in sRGB, the
+Every photo is decoded and saved again (core.image_files), so what we keep is a plain web picture in sRGB, the
 right way up: no hidden content, no EXIF or GPS location, no comments. Anything Pillow cannot read safely is
 turned away with a message saying why.
 """
 
 from django.core.exceptions import ValidationError
 
-from pages.image_files import ImageRefused, to_web_image
+from core.image_files import ImageRefused, to_web_image
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 # A 40 megapixel photo is bigger than any phone camera takes. Checked before the pixels are
@@ -29,7 +29,7 @@ MESSAGES = {"format": NOT_AN_IMAGE, "damaged": DAMAGED, "pixels": TOO_MANY_PIXEL
 
 
 def clean_photo(uploaded_file):
-    """Return a pages.image_files.WebImage for an uploaded file, or raise ValidationError with a message."""
+    """Return a core.image_files.WebImage for an uploaded file, or raise ValidationError with a message."""
     if uploaded_file.size > MAX_PHOTO_BYTES:
         raise ValidationError(TOO_BIG, code="size")
     data = uploaded_file.read(MAX_PHOTO_BYTES + 1)

@@ -19,10 +19,11 @@ from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import RichText
 
 from case_studies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudySubmission
-from pages.models import HETImage, SiteSettings
-from pages.models.base import default_review_date
-from pages.ownership import team_account
-from pages.text import clean_line
+from core.models import HETImage
+from core.models.base import default_review_date
+from core.text import clean_line
+from editorial.ownership import team_account
+from site_settings.models import SiteSettings
 
 logger = logging.getLogger(__name__)
 

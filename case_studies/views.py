@@ -12,11 +12,11 @@ from wagtail.models import Site
 
 from case_studies.forms import CaseStudySubmissionForm
 from case_studies.submissions import create_submission
-from pages.models import SiteSettings
-from pages.models.site import section_indexes
-from pages.query import is_public
-from pages.ratelimit import RateLimit
+from core.query import is_public
+from pages.models import section_indexes
 from pages.serving import site_context_view
+from public_forms.ratelimit import RateLimit
+from site_settings.models import SiteSettings
 
 logger = logging.getLogger(__name__)
 

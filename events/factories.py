@@ -3,8 +3,8 @@ import datetime
 import factory
 from django.utils import timezone
 
+from core.factories import BasePageFactory, text_body
 from events import models
-from pages.factories import BasePageFactory, text_body
 
 
 class EventIndexPageFactory(BasePageFactory):

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
 
+from core.text import clean_line, clean_text
 from events.formatting import last_day
-from pages.text import clean_line, clean_text
 
 TZID = "Europe/London"
 LONDON = ZoneInfo(TZID)

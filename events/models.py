@@ -13,14 +13,15 @@ from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.search import index
 
+from core.blocks import EventBodyBlock
+from core.models import BasePage, IndexPage
+from core.query import HETPageQuerySet
 from events import ical
 from events.formatting import format_event_dates, last_day
-from pages.blocks import EventBodyBlock
+from page_cache.cache import expire_at
 from pages.filters import TopicFilterForm
-from pages.models import BasePage, IndexPage, RelatedTopicsMixin
-from pages.page_cache import expire_at
-from pages.query import HETPageQuerySet
-from pages.seo import image_urls, organization, with_context
+from pages.models import RelatedTopicsMixin
+from seo.structured_data import image_urls, organization, with_context
 
 EVENTS_PER_PAGE = 10
 # A subscribed calendar gets at most this many upcoming events.

@@ -1,8 +1,8 @@
 from django import forms
 from django.core import signing
 
+from core.text import CleanTextFormMixin
 from feedback.models import COMMENT_MAX_LENGTH
-from pages.text import CleanTextFormMixin
 
 SIGNING_SALT = "feedback.comment"
 # How long after answering yes or no a visitor can still add a comment to that answer.

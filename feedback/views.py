@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from feedback.forms import FeedbackForm, make_token
 from feedback.models import PageFeedback
-from pages.ratelimit import RateLimit
+from public_forms.ratelimit import RateLimit
 
 PAGE_ID = re.compile(r"[0-9]{1,18}")
 

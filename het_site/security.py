@@ -60,19 +60,6 @@ class DatabaseUnavailableMiddleware:
         return None
 
 
-def client_ip(request):
-    """The visitor's address: the socket's peer, or the one the nearest trusted proxy saw.
-
-    Proxies append to X-Forwarded-For, so with N trusted proxies the Nth address from the right is the one
-    that connected to the outermost proxy; anything further left could have been made up by the client.
-    """
-    count = settings.TRUSTED_PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if count > 0 and len(forwarded) >= count:
-        return forwarded[-count]
-    return request.META.get("REMOTE_ADDR")
-
-
 def lockout_response(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out login: the friendly 429 page, saying how long to wait."""
     cool_off = get_cool_off(request)

@@ -8,8 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from case_studies import views as case_studies_views
 from feedback import views as feedback_views
 from het_site import views as site_views
-from pages import views as pages_views
-from pages.sitemap import sitemap
+from search import views as search_views
+from seo import views as seo_views
+from seo.sitemap import sitemap
 
 handler500 = site_views.server_error
 
@@ -18,8 +19,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("search/", pages_views.search, name="search"),
-    path("robots.txt", pages_views.robots_txt, name="robots_txt"),
+    path("search/", search_views.search, name="search"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     path("feedback/", feedback_views.submit_feedback, name="feedback"),
     # Wagtail serves only addresses ending in "/", but calendar files end in ".ics" so that calendar apps
     # recognise them. They are answered by the pages' own routes (see events.models).

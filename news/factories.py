@@ -1,7 +1,7 @@
 import factory
 
+from core.factories import BasePageFactory, text_body
 from news import models
-from pages.factories import BasePageFactory, text_body
 
 
 class NewsIndexPageFactory(BasePageFactory):

@@ -6,7 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from pages.text import clean_data, clean_line
+from core.text import clean_data, clean_line
 
 FEED_LENGTH = 20
 # Atom requires an author for a feed whose entries have none; news items are written by the programme's team.

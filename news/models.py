@@ -8,12 +8,13 @@ from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.search import index
 
+from core.blocks import StoryBodyBlock
+from core.models import BasePage, IndexPage
+from core.query import HETPageQuerySet
 from news.feeds import NewsAtomFeed, NewsFeed
-from pages.blocks import StoryBodyBlock
 from pages.filters import TopicFilterForm, live_topics_prefetches
-from pages.models import BasePage, IndexPage, RelatedTopicsMixin
-from pages.query import HETPageQuerySet
-from pages.seo import image_urls, organization, with_context
+from pages.models import RelatedTopicsMixin
+from seo.structured_data import image_urls, organization, with_context
 
 NEWS_PER_PAGE = 10
 

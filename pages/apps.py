@@ -1,3 +1,5 @@
+"""The site's own page types: home, standard pages and the Marmot objectives, priorities and subgroups."""
+
 from django.apps import AppConfig
 
 
@@ -6,15 +8,7 @@ class PagesConfig(AppConfig):
     verbose_name = "Site pages"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from page_cache.cache import vary_on_query_parameters
+        from pages.filters import TOPIC_FIELDS
 
-        from pages import page_cache, text
-        from pages.permissions import register_media_permission_policies
-        from pages.site_address import apply_after_migrate
-        from pages.spreadsheets import protect_spreadsheet_exports
-
-        page_cache.connect_signals()
-        text.connect_signals()
-        register_media_permission_policies()
-        post_migrate.connect(apply_after_migrate, sender=self, dispatch_uid="pages-site-address")
-        protect_spreadsheet_exports()
+        vary_on_query_parameters(*TOPIC_FIELDS)

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from wagtail.models import Page
 
-from pages.query import published
+from core.query import published
 
 # (GET parameter, many-to-many field on news, events and case studies, topic page model, label)
 TOPIC_FILTERS = [

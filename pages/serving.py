@@ -24,8 +24,8 @@ from wagtail.models.sites import (
     SiteRootPath,
 )
 
-from pages.models import SiteSettings
-from pages.query import in_private_section
+from core.query import in_private_section
+from site_settings.models import SiteSettings
 
 SITE_SELECT_RELATED = (
     "root_page",

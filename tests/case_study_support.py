@@ -11,7 +11,8 @@ from PIL import Image
 from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
 from pages.factories import PolicyObjectivePageFactory, StandardPageFactory, SubgroupPageFactory
-from pages.models import PolicyObjectivePage, SiteSettings, SubgroupPage
+from pages.models import PolicyObjectivePage, SubgroupPage
+from site_settings.models import SiteSettings
 
 OBJECTIVES = [
     "Give every child the best start in life",

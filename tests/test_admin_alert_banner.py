@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from news.factories import NewsPageFactory
 from pages.factories import StandardPageFactory
-from pages.models import SiteSettings
+from site_settings.models import SiteSettings
 from tests.admin_forms import client_for, local
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def settings_form(**alert):
 
 def save_settings(user, **alert):
     site = Site.objects.get(is_default_site=True)
-    url = reverse("wagtailsettings:edit", args=["pages", "sitesettings", site.pk])
+    url = reverse("wagtailsettings:edit", args=["site_settings", "sitesettings", site.pk])
     return client_for(user).post(url, settings_form(**alert))
 
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.models import Collection
 
-from pages.models import HETImage
+from core.models import HETImage
 from tests.admin_forms import client_for
 
 pytestmark = pytest.mark.django_db

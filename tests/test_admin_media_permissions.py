@@ -13,8 +13,8 @@ from wagtail.models import Collection
 from wagtail.permissions import policy_registry
 from wagtail_factories import DocumentFactory
 
-from pages.factories import HETImageFactory
-from pages.models import HETImage
+from core.factories import HETImageFactory
+from core.models import HETImage
 from tests.admin_forms import client_for
 
 pytestmark = pytest.mark.django_db

@@ -39,8 +39,9 @@ def test_migration_sets_up_the_roles_and_one_workflow_for_the_whole_site(home, e
     assert editor_can.can_edit() and not editor_can.can_publish() and not editor_can.can_unpublish()
     assert moderator_can.can_edit() and moderator_can.can_publish() and moderator_can.can_unpublish()
     assert moderator_can.can_lock() and not editor_can.can_lock()
-    assert moderator.has_perm("pages.change_sitesettings") and moderator.has_perm("pages.change_navigationsettings")
-    assert not editor.has_perm("pages.change_sitesettings")
+    assert moderator.has_perm("site_settings.change_sitesettings")
+    assert moderator.has_perm("site_settings.change_navigationsettings")
+    assert not editor.has_perm("site_settings.change_sitesettings")
     assert moderator.has_perm("wagtailredirects.add_redirect") and not editor.has_perm("wagtailredirects.add_redirect")
     for user in (editor, moderator):
         assert user.has_perm("wagtailadmin.access_admin")
@@ -145,8 +146,8 @@ def test_moderator_publishes_and_unpublishes_directly_and_an_editor_cannot_unpub
 def test_site_settings_navigation_redirects_and_promotions_are_for_moderators(home, editor, moderator):
     site = Site.objects.get(is_default_site=True)
     urls = [
-        reverse("wagtailsettings:edit", args=["pages", "sitesettings", site.pk]),
-        reverse("wagtailsettings:edit", args=["pages", "navigationsettings", site.pk]),
+        reverse("wagtailsettings:edit", args=["site_settings", "sitesettings", site.pk]),
+        reverse("wagtailsettings:edit", args=["site_settings", "navigationsettings", site.pk]),
         reverse("wagtailredirects:index"),
         reverse("wagtailsearchpromotions:index"),
     ]
@@ -170,7 +171,7 @@ def test_site_settings_navigation_redirects_and_promotions_are_for_moderators(ho
     }
     response = client_for(moderator).post(urls[0], data)
     assert response.status_code == 302
-    from pages.models import SiteSettings
+    from site_settings.models import SiteSettings
 
     assert SiteSettings.for_site(site).contact_email == "het@luton.gov.uk"
 

@@ -17,12 +17,12 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import streamfield
 
 from case_studies.models import CaseStudyPage, CaseStudySubmission
+from editorial.ownership import TEAM_USERNAME, spread_review_date
+from editorial.review import overdue_pages, pages_missing_review
+from editorial.views import editors_guide_html
 from news.models import NewsPage
-from pages.admin_views import editors_guide_html
 from pages.het_content import EXPECTED_COUNTS
 from pages.models import PolicyObjectivePage, SubgroupPage
-from pages.ownership import TEAM_USERNAME, spread_review_date
-from pages.review import overdue_pages, pages_missing_review
 from tests.admin_forms import client_for, form_errors, page_form, text, workflow_action
 from tests.case_study_support import submit_on_loaded_site
 
@@ -277,7 +277,7 @@ class HelpAndNewsTests(SeededContentTestCase):
         form = edit.context["form"]
         assert "UK time" in form.fields["go_live_at"].help_text and "UK time" in form.fields["expire_at"].help_text
         assert "UK time" in edit.content.decode()
-        from pages.models import SiteSettings
+        from site_settings.models import SiteSettings
 
         assert "feedback" not in SiteSettings._meta.get_field("public_health_team_email").help_text
 

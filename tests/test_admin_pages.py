@@ -12,9 +12,10 @@ from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from case_studies.models import CaseStudyIndexPage, CaseStudyPage
+from core.factories import HETImageFactory
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
-from pages.factories import HETImageFactory, StandardPageFactory
+from pages.factories import StandardPageFactory
 from pages.models import (
     HomePage,
     PolicyObjectiveIndexPage,

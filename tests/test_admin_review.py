@@ -8,11 +8,11 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from editorial.review import overdue_pages
 from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
 from pages.factories import StandardPageFactory
 from pages.models import StandardPage
-from pages.review import overdue_pages
 from tests.admin_forms import client_for, edit_page, form_for
 
 pytestmark = pytest.mark.django_db

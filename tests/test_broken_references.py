@@ -10,8 +10,9 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction, Site
 
-from pages.factories import HETImageFactory, StandardPageFactory
-from pages.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings
+from core.factories import HETImageFactory
+from pages.factories import StandardPageFactory
+from site_settings.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings
 
 pytestmark = pytest.mark.django_db
 

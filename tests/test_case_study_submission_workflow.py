@@ -118,7 +118,7 @@ def test_good_path_makes_a_draft_in_the_moderation_queue(client, site, django_ca
 
 @pytest.mark.django_db
 def test_notice_falls_back_to_the_configured_address(client, site, settings, django_capture_on_commit_callbacks):
-    from pages.models import SiteSettings
+    from site_settings.models import SiteSettings
 
     SiteSettings.objects.update(public_health_team_email="")
     settings.CASE_STUDY_NOTIFY_EMAIL = "fallback@luton.example"
@@ -128,7 +128,7 @@ def test_notice_falls_back_to_the_configured_address(client, site, settings, dja
 
 @pytest.mark.django_db
 def test_no_notice_address_is_recorded_for_officers(client, site, settings, django_capture_on_commit_callbacks):
-    from pages.models import SiteSettings
+    from site_settings.models import SiteSettings
 
     SiteSettings.objects.update(public_health_team_email="")
     settings.CASE_STUDY_NOTIFY_EMAIL = ""

@@ -5,12 +5,7 @@ import pytest
 from case_studies.factories import CaseStudyPageFactory
 from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
-from pages.factories import (
-    PolicyObjectivePageFactory,
-    PriorityPageFactory,
-    StandardPageFactory,
-    SubgroupPageFactory,
-)
+from pages.factories import PolicyObjectivePageFactory, PriorityPageFactory, StandardPageFactory, SubgroupPageFactory
 
 pytestmark = pytest.mark.django_db
 

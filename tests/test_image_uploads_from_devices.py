@@ -16,8 +16,8 @@ from wagtail.models import Collection
 
 from case_studies import photos
 from case_studies.models import CaseStudySubmission
-from pages.image_forms import MESSAGES as ADMIN_MESSAGES
-from pages.models import HETImage
+from core.image_forms import MESSAGES as ADMIN_MESSAGES
+from core.models import HETImage
 from tests.admin_forms import client_for
 from tests.case_study_support import build_site, upload, valid_data
 

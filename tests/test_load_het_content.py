@@ -10,15 +10,8 @@ from case_studies.models import CaseStudyPage
 from events.models import EventPage
 from news.models import NewsPage
 from pages.het_content import EXPECTED_COUNTS
-from pages.models import (
-    HomePage,
-    NavigationSettings,
-    PolicyObjectivePage,
-    PriorityPage,
-    SiteSettings,
-    StandardPage,
-    SubgroupPage,
-)
+from pages.models import HomePage, PolicyObjectivePage, PriorityPage, StandardPage, SubgroupPage
+from site_settings.models import NavigationSettings, SiteSettings
 
 MODELS = {
     "PolicyObjectivePage": PolicyObjectivePage,

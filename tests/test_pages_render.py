@@ -5,15 +5,10 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from case_studies.factories import CaseStudyPageFactory
+from core.factories import HETImageFactory
 from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
-from pages.factories import (
-    HETImageFactory,
-    PolicyObjectivePageFactory,
-    PriorityPageFactory,
-    StandardPageFactory,
-    SubgroupPageFactory,
-)
+from pages.factories import PolicyObjectivePageFactory, PriorityPageFactory, StandardPageFactory, SubgroupPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -22,12 +22,13 @@ from django.views.decorators.cache import never_cache
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction, Site
 
+from core.factories import HETImageFactory
 from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
-from pages.factories import HETImageFactory, StandardPageFactory
-from pages.models import MainMenuItem, NavigationSettings, SiteSettings
-from pages.page_cache import GENERATION_KEY, PageCacheMiddleware, invalidate
+from page_cache.cache import GENERATION_KEY, PageCacheMiddleware, invalidate
+from pages.factories import StandardPageFactory
+from site_settings.models import MainMenuItem, NavigationSettings, SiteSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -44,7 +44,7 @@ QUERY_BUDGET = {
     "events_feed": 5,  # sites, pages along the path, the index, topic filter choices, upcoming events
     "news_rss": 8,  # + the index, topic filter choices, news items, their objectives, priorities, subgroups
     "news_atom": 8,
-    "sitemap": 3,  # sites, the count for Django's paginator, every published page (pages/sitemap.py)
+    "sitemap": 3,  # sites, the count for Django's paginator, every published page (seo/sitemap.py)
     "case_study_form": 6,  # sites, pages under the home page, any objective published?, menus, objectives, subgroups
 }
 

@@ -7,8 +7,8 @@ from wagtail.models.sites import get_site_for_hostname
 
 from news.factories import NewsPageFactory
 from pages.factories import HomePageFactory, StandardPageFactory
-from pages.models import SiteSettings
 from pages.serving import match_site, prime_route, prime_site, site_root_paths
+from site_settings.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 

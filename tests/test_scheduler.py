@@ -20,9 +20,9 @@ from django.core.management.base import CommandError
 from django.db import OperationalError, connection
 from django.utils import timezone
 
-from pages import page_cache
+from editorial.management.commands import run_scheduler
+from page_cache import cache as page_cache
 from pages.factories import StandardPageFactory
-from pages.management.commands import run_scheduler
 from tests.production_server import run_manage
 
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,11 @@ import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from case_studies.factories import CaseStudyPageFactory
+from core.factories import text_body
 from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
-from pages.factories import StandardPageFactory, text_body
-from pages.views import MAX_QUERY_LENGTH, RESULTS_PER_PAGE, clean_query
+from pages.factories import StandardPageFactory
+from search.views import MAX_QUERY_LENGTH, RESULTS_PER_PAGE, clean_query
 
 pytestmark = pytest.mark.django_db
 

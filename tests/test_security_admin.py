@@ -11,9 +11,9 @@ from django.test import Client, RequestFactory, override_settings
 from PIL import Image
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from het_site.security import client_ip
+from core.models import HETImage
 from pages.factories import StandardPageFactory
-from pages.models import HETImage
+from public_forms.ratelimit import client_ip
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("axes_on")]
 

@@ -24,7 +24,8 @@ pytestmark = [
 SEED = """
 from django.contrib.auth import get_user_model
 from wagtail.contrib.redirects.models import Redirect
-from pages.factories import HETImageFactory, HomePageFactory, StandardPageFactory
+from core.factories import HETImageFactory
+from pages.factories import HomePageFactory, StandardPageFactory
 home = HomePageFactory.as_site_root()
 page = StandardPageFactory(parent=home, title="Healthy homes", listing_image=HETImageFactory(title="Town hall"))
 page.title = "Healthy homes in Luton"
@@ -37,7 +38,7 @@ Redirect.objects.create(old_path="/old-housing-page", redirect_page=page)
 """
 
 REPORT = """
-from pages.models import HETImage
+from core.models import HETImage
 from wagtail.models import Page, Revision
 for page in Page.objects.order_by("path"):
     print("page", page.title, page.live, page.has_unpublished_changes)
@@ -119,7 +120,7 @@ def test_backup_restores_pages_revisions_images_and_every_row(tmp_path):
         assert "Cached pages will be rebuilt from the database on their next visit." in restore_output
 
         before = row_counts(source)
-        assert before["wagtailcore_revision"] >= 2 and before["pages_hetimage"] == 1
+        assert before["wagtailcore_revision"] >= 2 and before["core_hetimage"] == 1
         assert row_counts(restored) == before
         assert media_files(restored_media) == media_files(source_media)
         assert any(path.parts[0] == "original_images" for path in media_files(restored_media))

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from core.factories import HETImageFactory
 from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
-from pages.factories import HETImageFactory, StandardPageFactory
+from pages.factories import StandardPageFactory
 from tests.production_server import run_manage
 
 BASE_DIR = Path(__file__).resolve().parent.parent

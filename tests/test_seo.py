@@ -10,10 +10,11 @@ import pytest
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from case_studies.factories import CaseStudyPageFactory
+from core.factories import HETImageFactory
 from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
-from pages.factories import HETImageFactory, PolicyObjectivePageFactory, StandardPageFactory
-from pages.models import SiteSettings
+from pages.factories import PolicyObjectivePageFactory, StandardPageFactory
+from site_settings.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def test_sitemap_lists_every_live_page_and_no_draft_or_private_page(client, site
 
 
 def test_no_page_type_changes_its_sitemap_entry():
-    # pages.sitemap lists plain pages, so a page type with its own get_sitemap_urls() would be left out of it.
+    # seo.sitemap lists plain pages, so a page type with its own get_sitemap_urls() would be left out of it.
     for model in get_page_models():
         assert model.get_sitemap_urls is Page.get_sitemap_urls, model
 
@@ -156,7 +157,7 @@ def test_json_ld_cannot_break_out_of_its_script_element(client, site_tree):
     assert "<" not in script and ">" not in script and "&" not in script
     data = json.loads(script)
     assert data["headline"] == "</script><script>alert(1)</script>"
-    # The line separator is a line break like any other (pages/text.py), and JSON escapes it.
+    # The line separator is a line break like any other (core/text.py), and JSON escapes it.
     assert data["description"] == "Tom & Jerry <b>bold</b> \n line"
     assert "<script>alert(1)" not in html
 

@@ -16,7 +16,7 @@ from case_studies.models import CaseStudySubmission
 from events.models import EventPage
 from news.models import NewsPage
 from pages.models import PolicyObjectivePage, SubgroupPage
-from pages.site_address import parse_site_url
+from site_settings.site_address import parse_site_url
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Characters that are legal to type but illegal in XML, iCalendar, spreadsheets and email headers.
 
-What goes in is cleaned once (pages/text.py, on every save and on the public forms); every strict output cleans
+What goes in is cleaned once (core/text.py, on every save and on the public forms); every strict output cleans
 again on its own, so text stored before (put in here with QuerySet.update(), which skips the input layer) cannot
 break it either. Spreadsheet exports hold data, never formulas.
 """
@@ -27,14 +27,16 @@ from wagtail.test.utils.form_data import streamfield
 
 from case_studies.models import CaseStudySubmission
 from case_studies.submissions import send_email
+from core.factories import HETImageFactory
+from core.models import HETImage
+from core.text import clean_line, clean_text
 from events.factories import EventPageFactory
 from events.models import EventPage
 from feedback.models import PageFeedback
 from news.factories import NewsPageFactory
 from news.models import NewsPage
-from pages.factories import HETImageFactory, StandardPageFactory
-from pages.models import HETImage, SiteSettings
-from pages.text import clean_line, clean_text
+from pages.factories import StandardPageFactory
+from site_settings.models import SiteSettings
 from tests.admin_forms import create_page, edit_page, form_errors, page_form, text
 from tests.case_study_support import build_site, valid_data
 

@@ -37,8 +37,8 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("case_studies", "0003_case_study_submission"),
-        ("pages", "0002_editor_and_moderator_groups_and_workflow"),
+        ("case_studies", "0003_initial"),
+        ("editorial", "0001_editor_and_moderator_groups_and_workflow"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]

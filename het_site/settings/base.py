@@ -26,11 +26,18 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "pages",
     "news",
     "events",
     "case_studies",
     "feedback",
+    "site_settings",
+    "page_cache",
+    "seo",
+    "search",
+    "public_forms",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -65,7 +72,7 @@ MIDDLEWARE = [
     # Before WhiteNoise, so static files get the same headers as pages.
     "het_site.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "pages.page_cache.PageCacheMiddleware",
+    "page_cache.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "pages.serving.FastServingMiddleware",
@@ -94,7 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "pages.navigation.navigation",
+                "site_settings.navigation.navigation",
             ],
         },
     },
@@ -197,12 +204,12 @@ SITE_URL = (
     or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 ).rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILIMAGES_IMAGE_MODEL = "pages.HETImage"
+WAGTAILIMAGES_IMAGE_MODEL = "core.HETImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # HEIC is what iPhones save; it, AVIF, MPO, CMYK and other files cameras make are stored as web images in sRGB,
-# the right way up, by the image form (pages/image_forms.py).
+# the right way up, by the image form (core/image_forms.py).
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "heic"]
-WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.image_forms.HETImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.HETImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -302,7 +309,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "het_site.security.lockout_response"
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "het_site.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "public_forms.ratelimit.client_ip"
 # How many reverse proxies that append to X-Forwarded-For stand in front of gunicorn (0: use the socket address).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 

@@ -9,10 +9,10 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from case_studies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from core.factories import HETImageFactory, rich_text
 from events.factories import EventIndexPageFactory, EventPageFactory
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from pages.factories import (
-    HETImageFactory,
     HomePageFactory,
     PolicyObjectiveIndexPageFactory,
     PolicyObjectivePageFactory,
@@ -21,9 +21,8 @@ from pages.factories import (
     StandardPageFactory,
     SubgroupIndexPageFactory,
     SubgroupPageFactory,
-    rich_text,
 )
-from pages.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings, SocialLink
+from site_settings.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings, SocialLink
 
 OBJECTIVES = [
     "Give every child the best start in life",

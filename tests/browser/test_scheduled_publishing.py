@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 from wagtail.models import Revision
 
-from pages.management.commands.run_scheduler import run_forever
+from editorial.management.commands.run_scheduler import run_forever
 from pages.models import StandardPage
 from tests.browser.conftest import LIVE_DATABASE
 

@@ -19,26 +19,23 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
 from case_studies.models import CaseStudyIndexPage, CaseStudyPage
+from editorial.ownership import spread_review_date, team_account
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
 from pages import het_content as content
 from pages.het_content import EXPECTED_COUNTS
 from pages.models import (
-    FooterLink,
     HomePage,
-    MainMenuItem,
-    NavigationSettings,
     PolicyObjectiveIndexPage,
     PolicyObjectivePage,
     PriorityIndexPage,
     PriorityPage,
-    SiteSettings,
     StandardPage,
     SubgroupIndexPage,
     SubgroupPage,
 )
-from pages.ownership import spread_review_date, team_account
-from pages.site_address import parse_site_url
+from site_settings.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings
+from site_settings.site_address import parse_site_url
 
 __all__ = ["EXPECTED_COUNTS", "Command"]
 

@@ -26,24 +26,20 @@ from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import update_reference_index_on_save
 
 from case_studies.models import CaseStudyIndexPage, CaseStudyPage
+from core.models import HETImage
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
 from pages.models import (
-    FooterLink,
-    HETImage,
     HomePage,
-    MainMenuItem,
-    NavigationSettings,
     PolicyObjectiveIndexPage,
     PolicyObjectivePage,
     PriorityIndexPage,
     PriorityPage,
-    SiteSettings,
-    SocialLink,
     StandardPage,
     SubgroupIndexPage,
     SubgroupPage,
 )
+from site_settings.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings, SocialLink
 
 BATCH_SIZE = 200
 
