@@ -252,24 +252,8 @@ class VideoBlock(blocks.StructBlock):
         description = "A video that only loads from YouTube or Vimeo when the visitor asks for it."
 
 
-class WorkAreaBlock(blocks.StructBlock):
-    title = blocks.CharBlock(
-        max_length=150, help_text="The name of the piece of work, for example 'Family Hubs programme'."
-    )
-    points = blocks.ListBlock(blocks.TextBlock(max_length=600), min_num=1, label="What is happening")
-
-    class Meta:
-        icon = "tasks"
-        label = "Work area"
-        template = "components/streamfield/work_area.html"
-        preview_value = {
-            "title": "Family Hubs programme",
-            "points": ["Bringing support for families together in one place in each part of town."],
-        }
-        description = "One area of a subgroup's work, with the main points."
-
-
-def _blocks(*names):
+def body_blocks(*names):
+    """The shared content blocks with these names, as (name, block) pairs for a StreamBlock."""
     available = {
         "heading": HeadingBlock(),
         "text": TextBlock(),
@@ -290,7 +274,7 @@ class StandardBodyBlock(blocks.StreamBlock):
 
     def __init__(self, **kwargs):
         super().__init__(
-            _blocks(
+            body_blocks(
                 "heading",
                 "text",
                 "image",
@@ -311,24 +295,6 @@ class StoryBodyBlock(blocks.StreamBlock):
 
     def __init__(self, **kwargs):
         super().__init__(
-            _blocks("heading", "text", "image", "quote", "key_facts", "documents", "video", "call_to_action"),
+            body_blocks("heading", "text", "image", "quote", "key_facts", "documents", "video", "call_to_action"),
             **kwargs,
         )
-
-
-class EventBodyBlock(blocks.StreamBlock):
-    """Events need an agenda, speakers and downloads."""
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            _blocks(
-                "heading", "text", "image", "quote", "accordion", "key_facts", "documents", "video", "call_to_action"
-            ),
-            **kwargs,
-        )
-
-
-class WorkAreasBlock(blocks.StreamBlock):
-    """A subgroup's areas of work."""
-
-    work_area = WorkAreaBlock()

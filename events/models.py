@@ -13,10 +13,10 @@ from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.search import index
 
-from core.blocks import EventBodyBlock
 from core.models import BasePage, IndexPage
 from core.query import HETPageQuerySet
 from events import ical
+from events.blocks import EventBodyBlock
 from events.formatting import format_event_dates, last_day
 from page_cache.cache import expire_at
 from pages.filters import TopicFilterForm

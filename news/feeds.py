@@ -98,7 +98,7 @@ class NewsFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [topic.title for topic in (*item.policy_objectives.all(), *item.priorities.all(), *item.subgroups.all())]
+        return [topic.title for name in item.topic_fields for topic in getattr(item, name).all()]
 
 
 class NewsAtomFeed(NewsFeed):

@@ -21,6 +21,7 @@ TOPIC_FILTERS = [
     ("subgroup", "subgroups", "SubgroupPage", "HET subgroup"),
 ]
 TOPIC_FIELDS = {param: field for param, field, _model, _label in TOPIC_FILTERS}
+TOPIC_PARAMETERS = {field: param for param, field in TOPIC_FIELDS.items()}
 
 
 def topic_choices():

@@ -9,11 +9,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.blocks import RICH_TEXT_FEATURES, StandardBodyBlock, WorkAreasBlock
+from core.blocks import RICH_TEXT_FEATURES, StandardBodyBlock
 from core.models import BasePage, BasePageForm, IndexPage
 from core.query import published
 from core.renditions import attach_renditions, listing_images
 from page_cache.cache import expire_at
+from pages.blocks import WorkAreasBlock
+from pages.filters import TOPIC_FIELDS, TOPIC_PARAMETERS
 from seo.structured_data import organization, with_context
 
 
@@ -22,7 +24,7 @@ class RelatedTopicsForm(BasePageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("policy_objectives", "priorities", "subgroups"):
+        for name in TOPIC_FIELDS.values():
             if name in self.fields:
                 self.fields[name].queryset = self.fields[name].queryset.order_by("path")
 
@@ -49,17 +51,13 @@ class RelatedTopicsMixin(models.Model):
         help_text="Tick the HET subgroups whose work this is.",
     )
 
-    topic_fields = ("policy_objectives", "priorities", "subgroups")
+    topic_fields = tuple(TOPIC_FIELDS.values())
 
     base_form_class = RelatedTopicsForm
 
     topic_panels = [
         MultiFieldPanel(
-            [
-                FieldPanel("policy_objectives", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("priorities", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("subgroups", widget=forms.CheckboxSelectMultiple),
-            ],
+            [FieldPanel(name, widget=forms.CheckboxSelectMultiple) for name in TOPIC_FIELDS.values()],
             heading="What this is about",
         )
     ]
@@ -245,7 +243,7 @@ class TopicPage(BasePage):
 
     @property
     def topic_field_param(self):
-        return {"policy_objectives": "objective", "priorities": "priority", "subgroups": "subgroup"}[self.topic_field]
+        return TOPIC_PARAMETERS[self.topic_field]
 
 
 class TopicIndexPage(IndexPage):
