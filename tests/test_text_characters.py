@@ -362,8 +362,7 @@ def test_email_subjects_are_one_line(client, site_tree, django_capture_on_commit
     client.post("/case-studies/submit/", valid_data(site))
     submission = CaseStudySubmission.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
-        sent = send_email(
-            submission, "Test", "About\nFair\x0bwork\x01", "case_studies/emails/acknowledgement.txt", "a@example.org", {}
-        )
+        template = "case_studies/emails/acknowledgement.txt"
+        sent = send_email(submission, "Test", "About\nFair\x0bwork\x01", template, "a@example.org", {})
     assert sent is True
     assert mail.outbox[-1].subject == "About Fair work"
