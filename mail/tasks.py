@@ -46,7 +46,8 @@ def deliver_email(context, message, attempt=1):
     try:
         email.send()
     except DELIVERY_ERRORS as error:
-        reason = f"{type(error).__name__}: {error}"
+        # Only the error's type: mail servers quote recipients' addresses in their replies, and logs hold no addresses.
+        reason = type(error).__name__
         backend = deliver_email.using(backend=context.task_result.backend).get_backend()
         if attempt < settings.EMAIL_DELIVERY_ATTEMPTS and backend.supports_defer:
             delay = retry_delay(attempt)
