@@ -56,7 +56,11 @@ def database_queue(mail_server):
 
 @pytest.fixture
 def run_worker():
-    """Run the production worker command for one pass over the email tasks that are due, then return."""
+    """Run the production worker command for one pass over the email tasks that are due, then return.
+
+    Tests that use it commit for real (transaction=True): the worker closes and reopens database connections
+    between tasks, as a long-running process must, which would end a test's enclosing transaction.
+    """
     handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
     levels = {name: logging.getLogger(name).level for name in ("django_tasks", "django_tasks_db")}
 
@@ -176,7 +180,7 @@ def test_header_with_a_line_break_is_refused_when_sent_not_later():
         send_mail("Two\nlines", "Body", None, ["edith@luton.gov.uk"])
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_database_queue_delivers_attachments_and_html(database_queue, run_worker, django_capture_on_commit_callbacks):
     original = rich_message()
     with django_capture_on_commit_callbacks(execute=True):
@@ -188,7 +192,7 @@ def test_database_queue_delivers_attachments_and_html(database_queue, run_worker
     assert email_tasks().get().status == "SUCCESSFUL"
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_mail_server_outage_keeps_the_email_queued_and_it_is_delivered_once_when_the_server_returns(
     database_queue, mail_server, run_worker, django_capture_on_commit_callbacks
 ):
@@ -226,7 +230,7 @@ def test_retry_delays_double_up_to_the_limit(settings):
     assert [retry_delay(attempt) for attempt in range(1, 7)] == [60, 120, 240, 480, 600, 600]
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_email_that_fails_every_attempt_is_kept_and_can_be_resent(
     database_queue, mail_server, run_worker, settings, django_capture_on_commit_callbacks
 ):
