@@ -100,18 +100,10 @@ def start_moderation(page, submission):
             "No moderation workflow covers case study pages; submission %s is a draft only", submission.reference
         )
         return
-    try:
-        # Started in the name of the page's owner, the Public Health team's account, so the dashboard's "submitted
-        # by" says who the draft is with; the partner behind it is shown on the draft page itself.
-        workflow.start(page, user=page.owner)
-    except Exception as error:
-        # Wagtail emails moderators while starting the workflow, and some mail server errors escape it.
-        # The draft and the submission must still be saved; officers can submit the draft themselves.
-        logger.exception("Could not start moderation for submission %s", submission.reference)
-        submission.workflow_error = (
-            f"Not in the review queue ({type(error).__name__}). Submit the draft for moderation."
-        )
-        submission.save(update_fields=["workflow_error"])
+    # Started in the name of the page's owner, the Public Health team's account, so the dashboard's "submitted
+    # by" says who the draft is with; the partner behind it is shown on the draft page itself. Wagtail's notices
+    # to moderators are only queued here (mail/backends.py), so a mail server outage cannot stop the workflow.
+    workflow.start(page, user=page.owner)
 
 
 @transaction.atomic
@@ -155,7 +147,12 @@ def admin_url(name, *args):
 
 
 def send_email(submission, which, subject, template, recipient, context, reply_to=None):
-    """Send one email about a submission. Failures are recorded for officers, never raised to the partner."""
+    """Queue one email about a submission; True once it is queued.
+
+    The email queue (mail/) delivers it and tries again while the mail server is down, so what can fail here is
+    only what stops the email being written: no address to send to, a template or header error. Such failures
+    are recorded on the submission for officers and logged, never raised to the partner.
+    """
     try:
         if not recipient:
             raise ValueError("no address to send to")

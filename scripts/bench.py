@@ -52,7 +52,7 @@ class Links(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "h3" and "card__title" in (attrs.get("class") or ""):
+        if tag in ("h2", "h3") and "card__title" in (attrs.get("class") or ""):
             self._in_card_title = True
         elif tag == "a" and self._in_card_title:
             self.cards.append(attrs["href"])

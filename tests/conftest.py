@@ -12,6 +12,19 @@ from pages.factories import (
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def email_through_the_queue(django_test_environment):
+    """Send email through the site's queue, as production does: Django's test set-up swaps EMAIL_BACKEND for its
+    in-memory one, and the queue's delivery backend (EMAIL_DELIVERY_BACKEND) is that in-memory one instead.
+
+    A test sees mail.outbox filled only once its transaction commits: tests on the `db` fixture, which never
+    commits, run the on-commit callbacks with django_capture_on_commit_callbacks(execute=True).
+    """
+    from django.conf import settings
+
+    settings.EMAIL_BACKEND = "mail.backends.TaskEmailBackend"
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: the page cache would otherwise carry pages from one test to the next."""

@@ -189,7 +189,8 @@ class ReviewCoverageTests(SeededContentTestCase):
         )
         response = client_for(self.moderator).get(reverse("wagtailadmin_home"))
         assert self.objective.title in response.content.decode()
-        call_command("send_review_reminders", stdout=StringIO())
+        with self.captureOnCommitCallbacks(execute=True):
+            call_command("send_review_reminders", stdout=StringIO())
         [message] = mail.outbox
         assert message.to == ["public.health@luton.gov.uk"] and self.objective.title in message.body
 
@@ -252,8 +253,8 @@ class SubmissionAccessTests(SeededContentTestCase):
     def test_request_changes_email_says_changes_were_requested(self):
         page = Page.objects.get(pk=self.objective.pk)
         post_edit(self.editor, page, seeded_form(page, self.editor), "action-submit")
-        mail.outbox.clear()
-        workflow_action(client_for(self.moderator), Page.objects.get(pk=page.pk), "reject", comment="Add a source.")
+        with self.captureOnCommitCallbacks(execute=True):
+            workflow_action(client_for(self.moderator), Page.objects.get(pk=page.pk), "reject", comment="Add a source.")
         to_editor = [message for message in mail.outbox if message.to == [self.editor.email]]
         assert to_editor
         for message in to_editor:

@@ -86,10 +86,11 @@ def test_dashboard_says_so_when_nothing_is_overdue(home, editor):
     assert "No pages are overdue for review." in html
 
 
-def test_reminders_send_each_owner_one_email_and_report_the_rest(review_pages):
+def test_reminders_send_each_owner_one_email_and_report_the_rest(review_pages, django_capture_on_commit_callbacks):
     overdue, not_overdue = review_pages
     out = io.StringIO()
-    call_command("send_review_reminders", stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_review_reminders", stdout=out)
     [email] = mail.outbox
     assert email.to == ["asha@luton.gov.uk"]
     assert email.subject == "3 pages you own are due for review on the Luton Health Equity Town website"
@@ -100,23 +101,25 @@ def test_reminders_send_each_owner_one_email_and_report_the_rest(review_pages):
         assert page.title not in email.body
 
     output = out.getvalue()
-    assert "Emailed asha@luton.gov.uk about 3 overdue pages." in output
+    assert "Queued an email to asha@luton.gov.uk about 3 overdue pages." in output
     assert "Could not email anyone about 2 overdue pages" in output
     assert "'Housing page'" in output and "its owner 'ben' has no email address" in output
     assert "'Orphan page'" in output and "the page has no owner" in output
 
 
-def test_dry_run_sends_nothing(review_pages):
+def test_dry_run_sends_nothing(review_pages, django_capture_on_commit_callbacks):
     out = io.StringIO()
-    call_command("send_review_reminders", "--dry-run", stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_review_reminders", "--dry-run", stdout=out)
     assert mail.outbox == []
     assert "Would email asha@luton.gov.uk about 3 overdue pages." in out.getvalue()
 
 
-def test_no_reminders_when_nothing_is_overdue(home):
+def test_no_reminders_when_nothing_is_overdue(home, django_capture_on_commit_callbacks):
     StandardPageFactory(parent=home, next_review_date=days_ago(-1))
     out = io.StringIO()
-    call_command("send_review_reminders", stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_review_reminders", stdout=out)
     assert mail.outbox == []
     assert "No pages are overdue for review." in out.getvalue()
 

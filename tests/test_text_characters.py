@@ -334,7 +334,9 @@ def test_wagtail_report_exports_are_protected_too(officer, site_tree):
     assert "=cmd|' /C calc'!A0\n" in titles
 
 
-def test_case_study_form_text_is_stored_clean_on_the_submission_and_its_draft_page(client, site_tree):
+def test_case_study_form_text_is_stored_clean_on_the_submission_and_its_draft_page(
+    client, site_tree, django_capture_on_commit_callbacks
+):
     site = build_site(site_tree)
     data = valid_data(
         site,
@@ -343,7 +345,8 @@ def test_case_study_form_text_is_stored_clean_on_the_submission_and_its_draft_pa
         what_they_did="Drop-ins\x01 weekly.\r\n\r\nForms\x0cfilled.",
         organisation_name="Noah\x85Enterprise\ufffe",
     )
-    response = client.post("/case-studies/submit/", data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/case-studies/submit/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     submission = CaseStudySubmission.objects.get()
     assert submission.title == "Welfare support for all"
@@ -356,12 +359,12 @@ def test_case_study_form_text_is_stored_clean_on_the_submission_and_its_draft_pa
     assert mail.outbox, "the notice and the acknowledgement are sent"
 
 
-def test_email_subjects_are_one_line(client, site_tree):
+def test_email_subjects_are_one_line(client, site_tree, django_capture_on_commit_callbacks):
     site = build_site(site_tree)
     client.post("/case-studies/submit/", valid_data(site))
     submission = CaseStudySubmission.objects.get()
-    sent = send_email(
-        submission, "Test", "About\nFair\x0bwork\x01", "case_studies/emails/acknowledgement.txt", "a@example.org", {}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        template = "case_studies/emails/acknowledgement.txt"
+        sent = send_email(submission, "Test", "About\nFair\x0bwork\x01", template, "a@example.org", {})
     assert sent is True
     assert mail.outbox[-1].subject == "About Fair work"

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "search",
     "public_forms",
     "editorial",
+    "mail",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -173,7 +175,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every email, the site's and Wagtail's, is queued as a task after the transaction commits (mail/backends.py); the
+# task hands it to EMAIL_DELIVERY_BACKEND, trying again with growing delays while the mail server is unreachable.
+EMAIL_BACKEND = "mail.backends.TaskEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get("EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_DELIVERY_ATTEMPTS = int(os.environ.get("EMAIL_DELIVERY_ATTEMPTS", "10"))
+# Seconds: 1, 2, 4, 8 ... minutes between attempts, at most 2 hours; ten attempts span about six hours.
+EMAIL_RETRY_FIRST_DELAY = int(os.environ.get("EMAIL_RETRY_FIRST_DELAY", "60"))
+EMAIL_RETRY_MAX_DELAY = int(os.environ.get("EMAIL_RETRY_MAX_DELAY", str(2 * 60 * 60)))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -241,7 +250,11 @@ CASE_STUDY_RETENTION_DAYS = int(os.environ.get("CASE_STUDY_RETENTION_DAYS", "365
 # Used when the Public Health team email in the site settings is blank.
 CASE_STUDY_NOTIFY_EMAIL = os.environ.get("CASE_STUDY_NOTIFY_EMAIL", "")
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# "email" carries mail.tasks.deliver_email; production.py keeps it in the database for the db_worker process.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 
 # Security. Cookies, headers and login throttling; production.py adds HTTPS-only settings.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))  # one working day

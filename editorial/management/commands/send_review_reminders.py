@@ -41,8 +41,9 @@ class Command(BaseCommand):
             if dry_run:
                 self.stdout.write(f"Would email {owner.email} about {count}.")
                 continue
+            # Queued (mail/backends.py); the email worker delivers it, trying again while the mail server is down.
             send_mail(subject, body, from_email, [owner.email])
-            self.stdout.write(f"Emailed {owner.email} about {count}.")
+            self.stdout.write(f"Queued an email to {owner.email} about {count}.")
 
         if reminders.unreachable:
             self.stdout.write(
