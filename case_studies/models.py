@@ -118,13 +118,11 @@ class CaseStudySubmission(models.Model):
         help_text="The draft case study page made from this submission.",
     )
 
-    workflow_error = models.CharField(
-        max_length=255, blank=True, help_text="Set when the draft page could not be put into the moderation workflow."
-    )
-    notice_sent_at = models.DateTimeField("team notice sent", null=True, blank=True)
-    acknowledgement_sent_at = models.DateTimeField("acknowledgement sent", null=True, blank=True)
+    # Emails go out through the mail queue (mail/), which retries until the mail server takes them.
+    notice_sent_at = models.DateTimeField("team notice queued", null=True, blank=True)
+    acknowledgement_sent_at = models.DateTimeField("acknowledgement queued", null=True, blank=True)
     email_failed_at = models.DateTimeField(
-        null=True, blank=True, help_text="When an email about this submission last failed to send."
+        null=True, blank=True, help_text="When an email about this submission last could not be written or addressed."
     )
     email_error = models.CharField(max_length=255, blank=True, help_text="Which email failed and why.")
     outcome_emailed = models.CharField(
@@ -133,7 +131,7 @@ class CaseStudySubmission(models.Model):
         blank=True,
         help_text="The last decision the partner was emailed about, so they are told about each decision once.",
     )
-    outcome_emailed_at = models.DateTimeField(null=True, blank=True)
+    outcome_emailed_at = models.DateTimeField("outcome email queued", null=True, blank=True)
     personal_data_erased_at = models.DateTimeField(
         null=True, blank=True, help_text="When the partner's name, email and phone number were erased."
     )
@@ -156,7 +154,7 @@ class CaseStudySubmission(models.Model):
     @property
     def problems(self):
         """What officers need to act on, shown in the admin list."""
-        return " ".join(problem for problem in (self.email_error, self.workflow_error) if problem)
+        return self.email_error
 
     def record_email_failure(self, which, error):
         """Note a failed email without personal data: SMTP errors can quote the recipient's address."""

@@ -82,7 +82,6 @@ class CaseStudySubmissionViewSet(SnippetViewSet):
         "acknowledgement_sent_at",
         "email_failed_at",
         "email_error",
-        "workflow_error",
         "outcome_emailed",
         "outcome_emailed_at",
         "personal_data_erased_at",
