@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "events",
     "case_studies",
     "feedback",
+    "seed",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
