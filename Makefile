@@ -59,7 +59,7 @@ format: install-test ## Format the code with ruff
 publish-scheduled: install ## Publish and unpublish pages whose scheduled time has come, once (run_scheduler does it in a loop)
 	$(PY) manage.py run_scheduler --once
 
-bench: install ## Benchmark under gunicorn with SCALE (default 1000) news items, events and case studies; PostgreSQL if DATABASE_URL is set
+bench: install-test ## Benchmark under gunicorn with SCALE (default 1000) news items, events and case studies; PostgreSQL if DATABASE_URL is set
 	@command -v wrk >/dev/null || { \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; \
 		else echo "The benchmark needs wrk: sudo apt-get install wrk" >&2; exit 1; fi; }

@@ -242,6 +242,7 @@ def main():
         manage(env, "migrate", "--noinput", "-v0")
         log(f"Loading {args.scale} news items, events and case studies ...")
         load_started = time.monotonic()
+        # The database is new, so load_synthetic_content builds its invented site (it refuses one with pages).
         manage(env, "load_synthetic_content", "--scale", str(args.scale))
         load_seconds = time.monotonic() - load_started
         manage(env, "collectstatic", "--noinput", "-v0")

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "public_forms",
     "editorial",
     "mail",
+    "seed",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
