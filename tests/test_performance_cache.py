@@ -26,7 +26,8 @@ from core.factories import HETImageFactory
 from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
-from page_cache.cache import GENERATION_KEY, PageCacheMiddleware, invalidate
+from page_cache.cache import GENERATION_KEY, invalidate
+from page_cache.middleware import PageCacheMiddleware
 from pages.factories import StandardPageFactory
 from site_settings.models import MainMenuItem, NavigationSettings, SiteSettings
 
