@@ -7,7 +7,7 @@ class CaseStudiesConfig(AppConfig):
 
     def ready(self):
         from case_studies import checks, signal_handlers  # noqa: F401
-        from page_cache.cache import vary_on_query_parameters
+        from page_cache.keys import vary_on_query_parameters
 
         # The confirmation page shows the submission's reference.
         vary_on_query_parameters("ref")

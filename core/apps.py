@@ -8,6 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared page base"
 
     def ready(self):
+        from wagtail.documents import get_document_model
+
         from core import text
+        from core.visibility import show_to_visitors
 
         text.connect_signals()
+        # Like images (core.models.HETImage), a new document is on no page until a page linking to it is published.
+        show_to_visitors(get_document_model(), when_created=False)

@@ -7,6 +7,6 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from events.models import EventFilterForm
-        from page_cache.cache import vary_on_query_parameters
+        from page_cache.keys import vary_on_query_parameters
 
         vary_on_query_parameters(*EventFilterForm.declared_fields)

@@ -7,7 +7,7 @@ class FeedbackConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from page_cache.cache import vary_on_query_parameters
+        from page_cache.keys import vary_on_query_parameters
 
         # The step of the "Is this page useful?" form shown after an answer.
         vary_on_query_parameters("feedback")

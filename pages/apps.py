@@ -8,7 +8,7 @@ class PagesConfig(AppConfig):
     verbose_name = "Site pages"
 
     def ready(self):
-        from page_cache.cache import vary_on_query_parameters
+        from page_cache.keys import vary_on_query_parameters
         from pages.filters import TOPIC_FIELDS
 
         vary_on_query_parameters(*TOPIC_FIELDS)

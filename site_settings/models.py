@@ -7,9 +7,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from core.visibility import VisibleToVisitors
+
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(VisibleToVisitors, BaseSiteSetting):
     """Contact details, key pages and the site-wide alert banner, edited by officers."""
 
     contact_email = models.EmailField(
@@ -110,7 +112,7 @@ class SiteSettings(BaseSiteSetting):
         return self.alert_ends_at is None or self.alert_ends_at > timezone.now()
 
 
-class LinkFields(models.Model):
+class LinkFields(VisibleToVisitors, models.Model):
     page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -147,7 +149,7 @@ class LinkFields(models.Model):
 
 
 @register_setting(icon="list-ul")
-class NavigationSettings(ClusterableModel, BaseSiteSetting):
+class NavigationSettings(VisibleToVisitors, ClusterableModel, BaseSiteSetting):
     """The main menu in the header and the links in the footer."""
 
     panels = [
@@ -168,7 +170,7 @@ class FooterLink(Orderable, LinkFields):
     setting = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="footer_links")
 
 
-class SocialLink(Orderable):
+class SocialLink(VisibleToVisitors, Orderable):
     setting = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="social_links")
     service = models.CharField(max_length=40, help_text="For example 'Facebook', 'X' or 'LinkedIn'.")
     url = models.URLField("web address")

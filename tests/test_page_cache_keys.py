@@ -10,7 +10,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 
 from news.factories import NewsPageFactory
-from page_cache.cache import invalidate, query_parameters
+from page_cache.cache import invalidate
+from page_cache.keys import query_parameters
 from site_settings.models import SiteSettings
 from tests.test_protocols import public_urls
 

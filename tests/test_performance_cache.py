@@ -1,16 +1,13 @@
 """The page cache serves anonymous visitors from memory and shows every change on the very next request.
 
-Every test runs twice: with local memory, and with Redis (as production does when REDIS_URL is set) under a key
-prefix of its own; the Redis run is skipped only when no Redis server is reachable.
+Every test runs twice: with local memory, and with Redis (as production does when REDIS_URL is set), see
+tests/page_cache_support.py. What empties the cache and what keeps it is in tests/test_page_cache_invalidation.py.
 """
 
 import datetime
 import io
-import os
-import uuid
 
 import pytest
-import redis
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -26,46 +23,18 @@ from core.factories import HETImageFactory
 from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
-from page_cache.cache import GENERATION_KEY, PageCacheMiddleware, invalidate
+from page_cache.cache import GENERATION_KEY
+from page_cache.middleware import PageCacheMiddleware
 from pages.factories import StandardPageFactory
 from site_settings.models import MainMenuItem, NavigationSettings, SiteSettings
+from tests.page_cache_support import BACKENDS, page_cache_on
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 
-
-@pytest.fixture(params=["locmem", "redis"])
+@pytest.fixture(params=BACKENDS)
 def page_cache(request, settings, site_tree):
-    settings.PAGE_CACHE_SECONDS = 300
-    server = prefix = None
-    if request.param == "locmem":
-        location = f"page-cache-test-{uuid.uuid4().hex}"
-        settings.CACHES = {
-            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": location}
-        }
-    else:
-        server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5)
-        try:
-            server.ping()
-        except redis.exceptions.ConnectionError:
-            pytest.skip(f"No Redis server reachable at {REDIS_URL}")
-        prefix = f"het-test-{uuid.uuid4().hex}"
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": REDIS_URL,
-                "KEY_PREFIX": prefix,
-            }
-        }
-    # The first visit to a new site would create its settings row, which (like any settings change) empties the
-    # cache; creating it here keeps each test about the change it makes.
-    SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    invalidate()
-    yield request.param
-    if server is not None:
-        for key in server.scan_iter(f"{prefix}:*"):
-            server.delete(key)
+    yield from page_cache_on(request.param, settings)
 
 
 def get(client, url, **kwargs):

@@ -2,9 +2,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from core.visibility import VisibleToVisitors
 
-class HETImage(AbstractImage):
+
+class HETImage(VisibleToVisitors, AbstractImage):
     """An image in the media library. Every image carries a description for people who cannot see it."""
+
+    # A new upload (an officer's, or a partner's photo with a case study) is on no page until a page using it is
+    # published; editing or deleting an image changes every page that shows it.
+    visible_when_created = False
 
     description = models.CharField(
         "description (alt text)",

@@ -75,7 +75,7 @@ MIDDLEWARE = [
     # Before WhiteNoise, so static files get the same headers as pages.
     "het_site.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "page_cache.cache.PageCacheMiddleware",
+    "page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "pages.serving.FastServingMiddleware",

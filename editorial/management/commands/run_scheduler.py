@@ -1,9 +1,10 @@
 """Publish and unpublish scheduled pages as their times come, in a loop that runs next to the web server.
 
 `make run` starts it beside the development server; production runs it as one long-lived process (see
-docs/operations.md). Each pass runs Wagtail's `publish_scheduled` when something is due, then empties the page
-cache so every visitor sees the change at once. A pass that fails (the database is down, say) is logged and the
-loop carries on; the next pass reconnects.
+docs/operations.md). Each pass runs Wagtail's `publish_scheduled` when something is due; publishing and
+unpublishing send the signals that empty the page cache (page_cache/signal_handlers.py), so every visitor sees the
+change at once. A pass that fails (the database is down, say) is logged and the loop carries on; the next pass
+reconnects.
 """
 
 import logging
@@ -17,8 +18,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, Revision
-
-from page_cache import cache as page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -42,15 +41,13 @@ def due_changes():
 
 
 def run_pass():
-    """Make every change that is due and empty the page cache if anything changed. Returns (expired, published)."""
+    """Make every change that is due. Returns (expired, published)."""
     # Like the start of a request: drop a connection that broke or outlived CONN_MAX_AGE, so a database that went
     # away and came back is reconnected to.
     close_old_connections()
     expiring, going_live = due_changes()
     if expiring or going_live:
         call_command("publish_scheduled")
-        # Page changes empty the cache through Wagtail's signals already; snippets with schedules do not.
-        page_cache.invalidate()
         logger.info("Scheduled publishing: %d published, %d expired", going_live, expiring)
     return expiring, going_live
 
