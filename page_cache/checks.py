@@ -20,7 +20,7 @@ def check_shared_cache(app_configs, **kwargs):
                 "a change (a gunicorn worker, the scheduler publishing a page) would leave others serving the old "
                 "page until it expires.",
                 hint="Set REDIS_URL so every worker, server and the scheduler share one cache.",
-                id="pages.W001",
+                id="page_cache.W001",
             )
         ]
     return []

@@ -60,7 +60,7 @@ def check_site_url(app_configs, **kwargs):
     try:
         parse_site_url(settings.SITE_URL)
     except ImproperlyConfigured as error:
-        return [checks.Error(str(error), id="pages.E002")]
+        return [checks.Error(str(error), id="site_settings.E001")]
     return []
 
 
@@ -72,7 +72,7 @@ def check_site_url_is_public(app_configs, **kwargs):
             checks.Warning(
                 f"SITE_URL is {settings.SITE_URL!r}, so the site's links, sitemap and emails point there.",
                 hint="Set SITE_URL to the site's public https address, such as https://het.luton.gov.uk.",
-                id="pages.W002",
+                id="site_settings.W001",
             )
         ]
     return []
