@@ -29,30 +29,31 @@ MAX_QUERIES = 20
 # paths for page URLs, the site settings (with the pages they link to and whether those are private), menus and
 # footer links, and the breadcrumbs (every page but the home page). The rest is each page type's own.
 QUERY_BUDGET = {
-    "home": 14,  # + priorities, latest news, renditions for all pictures, upcoming events, section links, objectives
-    "objectives_index": 12,  # + the page's picture, the topic pages with their renditions (2)
+    "home": 14,  # + priorities, latest news, the page's picture, renditions for all pictures, upcoming events,
+    # section links, objectives
+    "objectives_index": 12,  # + the topic pages, their renditions
     "priorities_index": 12,
     "subgroups_index": 12,
-    "objective": 18,  # + related news, case studies, renditions, related events, section links (one level deeper)
+    "objective": 18,  # + related news and case studies, the page's picture, renditions, related events, section links
     "priority": 18,
     "subgroup": 18,
-    "standard_page": 14,  # + children, body images and their renditions, documents, the page's picture
-    "news_index": 14,  # + topic filter choices, count for the pagination, news items, renditions, the page's picture
+    "standard_page": 14,  # + body images, their renditions, documents, children
+    "news_index": 14,  # + topic filter choices, count for the pagination, news items, renditions
     "news_item": 18,  # + the page's picture and its renditions, related topics, body images and renditions, documents
     "events_index": 14,  # + topic filter choices, count, when the next event ends (for the page cache), events
     "event": 15,  # + the page's picture and its renditions, related topics
-    "case_studies_index": 14,  # + topic filter choices, count, case studies, renditions, the page's picture
+    "case_studies_index": 14,  # + topic filter choices, count, case studies, renditions
     "case_study": 17,  # + the page's picture and its renditions, related topics, body images and renditions
-    "search": 9,  # Wagtail's .public(), promotions, count, results, their summaries and dates, site, settings, menus
+    "search": 9,  # .public(), promotions, count, results, their summaries, site, settings, menus, root paths
     "not_found": 7,  # site, home page, the first slug, settings, menus, root paths, Wagtail's redirect lookup
     "past_events": 14,  # as the events listing
-    "event_calendar_file": 9,  # routing two levels down and the privacy check, root paths (no template)
-    "events_feed": 9,  # routing to the events index and its privacy check, topic filter choices, events, root paths
-    "news_rss": 12,  # + the news index's routing and privacy check, topic choices, news items, their topics (3)
+    "event_calendar_file": 9,  # site, routing two levels down (5), privacy check (2), root paths; no template
+    "events_feed": 9,  # site, routing to the events index (3), privacy check (2), topic choices, events, root paths
+    "news_rss": 12,  # as the events feed, with the news items and their topics (3) instead of events
     "news_atom": 12,
     "sitemap": 4,  # site, the count for Django's paginator, every published page (seo/sitemap.py), root paths
-    "case_study_form": 8,  # site, settings, any objective published?, section links, menus, root paths, objectives,
-    # subgroups
+    # site, settings, any objective published?, section links, menus, root paths, objectives, subgroups
+    "case_study_form": 8,
 }
 SCALES = [10, 1000]
 
