@@ -45,7 +45,7 @@ browser: ## Make sure Debian's Chromium is installed for the browser tests
 test: install-test browser ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 lint: install-test ## Check the code with ruff, and the dependency rule and import cycles with import-linter
 	$(VENV)/bin/ruff check .

@@ -14,7 +14,6 @@ from case_studies.forms import CaseStudySubmissionForm
 from case_studies.submissions import create_submission
 from core.query import is_public
 from pages.models import section_indexes
-from pages.serving import site_context_view
 from public_forms.ratelimit import RateLimit
 from site_settings.models import SiteSettings
 
@@ -76,7 +75,6 @@ def confirmation_redirect(reference):
     return redirect(f"{reverse('case_study_submitted')}?ref={token}")
 
 
-@site_context_view
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def submit(request):
@@ -102,7 +100,6 @@ def submit(request):
     return render(request, "case_studies/submission_form.html", {**context, "form": form})
 
 
-@site_context_view
 @never_cache
 @require_safe
 def submitted(request):

@@ -6,7 +6,7 @@ from django.db.models import Q
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, StandardBodyBlock
@@ -118,18 +118,21 @@ SECTION_INDEXES = {
 
 
 def section_indexes(request):
-    """The live index page of each section, keyed for templates: found among the pages under the home page,
-    which pages/serving.py fetched while routing the request."""
-    from pages.serving import site_sections
-
+    """{"news_index": page or None, "event_index": ..., ...} (the keys of SECTION_INDEXES): the first live index page
+    of each section directly under the request's site's home page, as plain `Page`s for links. One query (content
+    types come from Django's cache); every key is None when no site matches the request."""
+    indexes = dict.fromkeys(SECTION_INDEXES)
+    site = Site.find_for_request(request)
+    if site is None:
+        return indexes
     keys = {
         ContentType.objects.get_for_model(apps.get_model(app_label, model_name)).pk: key
         for key, (app_label, model_name) in SECTION_INDEXES.items()
     }
-    indexes = dict.fromkeys(SECTION_INDEXES)
-    for page in site_sections(request):
-        key = keys.get(page.content_type_id)
-        if key and indexes[key] is None:
+    children = Page.objects.child_of(site.root_page).live().filter(content_type_id__in=keys).order_by("path")
+    for page in children:
+        key = keys[page.content_type_id]
+        if indexes[key] is None:
             indexes[key] = page
     return indexes
 

@@ -11,8 +11,6 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from pages.serving import site_context_view
-
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 # The `type` filter: GET value -> (label, the page model it limits results to; None for every other page).
@@ -99,7 +97,6 @@ def promotions_for(query):
     return [promotion for promotion in promotions if promotion.page is None or promotion.page.live]
 
 
-@site_context_view
 @require_safe
 def search(request):
     """Site search over live public pages, using the configured Wagtail search backend."""

@@ -4,7 +4,6 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from core.query import published
-from pages.serving import site_context_view
 
 
 class PageSitemap(Sitemap):
@@ -19,6 +18,5 @@ class PageSitemap(Sitemap):
         return published(self.get_wagtail_site().root_page.get_descendants(inclusive=True)).order_by("path")
 
 
-@site_context_view
 def sitemap(request):
     return wagtail_sitemap(request, sitemaps={"pages": PageSitemap})

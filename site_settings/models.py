@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from core.query import in_private_section
 from core.visibility import VisibleToVisitors
 
 
@@ -99,6 +100,23 @@ class SiteSettings(VisibleToVisitors, BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+    @classmethod
+    def base_queryset(cls):
+        # Whether each linked page is private, in the same query, so `core.query.is_public` needs none.
+        privacy = {f"{name}_private": in_private_section(f"{name}__path") for name in cls.select_related}
+        return super().base_queryset().annotate(**privacy)
+
+    @classmethod
+    def for_site(cls, site):
+        """The settings for `site` (created blank if it has none yet); each linked page carries
+        `in_private_section` when it was read from the database with them."""
+        instance = super().for_site(site)
+        for name in cls.select_related:
+            page, private = getattr(instance, name), getattr(instance, f"{name}_private", None)
+            if page is not None and private is not None:
+                page.in_private_section = private
+        return instance
 
     def clean(self):
         super().clean()

@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
@@ -146,8 +146,6 @@ class BasePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 
     objects = HETPageManager()
-    # Fetched with the page when it is served (pages/serving.py), so its template needs no extra query for them.
-    serving_select_related = ("listing_image",)
 
     class Meta:
         abstract = True
@@ -172,19 +170,10 @@ class BasePage(Page):
             page.owner_id = owner_id
         return page
 
-    def get_view_restrictions(self):
-        # When the page was found by pages/serving.py, the same query said whether any restriction covers it.
-        if getattr(self, "in_private_section", None) is False:
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
-
     @property
     def breadcrumb_pages(self):
-        """The pages above this one, below Wagtail's invisible root: already known if the page was just routed."""
-        ancestors = getattr(self, "route_ancestors", None)
-        if ancestors is None:
-            ancestors = self.get_ancestors().filter(depth__gt=1)
-        return ancestors
+        """The pages above this one, below Wagtail's invisible root (a queryset, home page first)."""
+        return self.get_ancestors().filter(depth__gt=1)
 
     @cached_property
     def social_image(self):
