@@ -121,7 +121,8 @@ SECTION_INDEXES = {
 
 def section_indexes(request):
     """The live index page of each section, keyed for templates: found among the pages under the home page,
-    which pages/serving.py fetched while routing the request."""
+    which pages/serving.py fetched while routing the request. Each is of its own page type (so the case studies
+    index can give its form's address) with only the fields every page has loaded."""
     from pages.serving import site_sections
 
     keys = {
@@ -132,7 +133,7 @@ def section_indexes(request):
     for page in site_sections(request):
         key = keys.get(page.content_type_id)
         if key and indexes[key] is None:
-            indexes[key] = page
+            indexes[key] = page.specific_deferred
     return indexes
 
 

@@ -37,7 +37,9 @@ QUERY_BUDGET = {
     "event": 6,  # + hero renditions, related topics
     "case_studies_index": 8,  # + topic filter choices, count, case studies, renditions
     "case_study": 8,  # + hero renditions, related topics, body images and renditions
-    "search": 7,  # sites, menus, Wagtail's .public(), promotions, count, results, their summaries and dates
+    # sites, menus, Wagtail's .public(), promotions, count, results, their summaries and dates, pages under the
+    # home page (the footer links to the case studies page's form)
+    "search": 8,
     "not_found": 4,  # sites, pages along the path, menus, Wagtail's redirect lookup
     "past_events": 8,  # as the events listing
     "event_calendar_file": 3,  # sites, pages along the path, the event
@@ -45,7 +47,9 @@ QUERY_BUDGET = {
     "news_rss": 8,  # + the index, topic filter choices, news items, their objectives, priorities, subgroups
     "news_atom": 8,
     "sitemap": 3,  # sites, the count for Django's paginator, every published page (seo/sitemap.py)
-    "case_study_form": 6,  # sites, pages under the home page, any objective published?, menus, objectives, subgroups
+    # sites, pages along the path, the case studies page (the form is its route), any objective published?, menus,
+    # objectives, subgroups
+    "case_study_form": 7,
 }
 
 
