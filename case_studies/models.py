@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
@@ -14,8 +15,9 @@ from pages.models import RelatedTopicsMixin
 CASE_STUDIES_PER_PAGE = 12
 
 
-class CaseStudyIndexPage(IndexPage):
-    """Partner case studies showing how organisations are tackling health inequalities, filterable by topic."""
+class CaseStudyIndexPage(RoutablePageMixin, IndexPage):
+    """Partner case studies showing how organisations are tackling health inequalities, filterable by topic, and
+    the form partners send theirs in with (at `submit/` under this page, so it moves if the page does)."""
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["case_studies.CaseStudyPage"]
@@ -30,6 +32,20 @@ class CaseStudyIndexPage(IndexPage):
         context["filter_form"] = form
         context["case_studies_page"] = Paginator(case_studies, CASE_STUDIES_PER_PAGE).get_page(request.GET.get("page"))
         return context
+
+    # The views store submissions with this module's models, so they are imported when a route is called
+    # (see the ignored import in pyproject.toml's import-linter contracts).
+    @path("submit/", name="submit")
+    def submission_form(self, request):
+        from case_studies.views import submit
+
+        return submit(request, self)
+
+    @path("submit/confirmation/", name="submitted")
+    def submission_confirmation(self, request):
+        from case_studies.views import submitted
+
+        return submitted(request, self)
 
 
 class CaseStudyPage(RelatedTopicsMixin, BasePage):

@@ -107,10 +107,13 @@ def start_moderation(page, submission):
 
 
 @transaction.atomic
-def create_submission(data, notice_recipient=""):
-    """Store the submission and its draft page together, then email once the transaction has committed."""
+def create_submission(data, notice_recipient="", index=None):
+    """Store the submission and its draft page together, then email once the transaction has committed.
+
+    The draft goes under `index`, the CaseStudyIndexPage whose form was sent (by default the first in the tree)."""
     # Lock the index page so submissions arriving together take turns to add their pages to the tree.
-    index = CaseStudyIndexPage.objects.select_for_update().order_by("path").first()
+    indexes = CaseStudyIndexPage.objects.select_for_update()
+    index = indexes.filter(pk=index.pk).first() if index else indexes.order_by("path").first()
     submission = CaseStudySubmission.objects.create(
         organisation_name=data["organisation_name"],
         submitter_name=data["submitter_name"],

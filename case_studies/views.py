@@ -4,16 +4,13 @@ import secrets
 from django.conf import settings
 from django.core import signing
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
-from wagtail.models import Site
 
 from case_studies.forms import CaseStudySubmissionForm
 from case_studies.submissions import create_submission
 from core.query import is_public
-from pages.models import section_indexes
 from public_forms.ratelimit import RateLimit
 from site_settings.models import SiteSettings
 
@@ -24,15 +21,21 @@ CONFIRMATION_SALT = "case-studies.submitted"
 CONFIRMATION_MAX_AGE = 24 * 60 * 60
 
 
-def page_context(request):
-    site = Site.find_for_request(request)
-    site_settings = SiteSettings.for_request(request) if site else SiteSettings()
+def page_context(request, index):
+    # Not the index's own get_context(): that lists its case studies, and `page` would give the form the index's
+    # title, canonical address and feedback question.
+    site_settings = SiteSettings.for_request(request)
     privacy_page = site_settings.privacy_page
     return {
         "site_settings": site_settings,
         "privacy_page": privacy_page if is_public(privacy_page) else None,
-        "case_study_index": section_indexes(request)["case_study_index"],
+        "case_study_index": index,
     }
+
+
+def route_url(request, index, name):
+    """The address of one of the index's routes ("submit", "submitted"), as `{% routablepageurl %}` gives it."""
+    return index.get_url(request).rstrip("/") + "/" + index.reverse_subpage(name)
 
 
 RETRY_AFTER_TEXT = {1: "a few seconds", 60: "a minute", 3600: "an hour", 86400: "a day"}
@@ -70,22 +73,25 @@ def refuse_for_now(request, form, context, limit, counted):
     return response
 
 
-def confirmation_redirect(reference):
+def confirmation_redirect(request, index, reference):
     token = signing.dumps(reference, salt=CONFIRMATION_SALT)
-    return redirect(f"{reverse('case_study_submitted')}?ref={token}")
+    return redirect(f"{route_url(request, index, 'submitted')}?ref={token}")
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def submit(request):
-    """The public form partners use to send in a case study."""
-    context = page_context(request)
+def submit(request, index):
+    """The public form partners use to send in a case study, served at the case studies index's `submit/` route.
+
+    `index` is that CaseStudyIndexPage; the draft page made from a submission goes under it."""
+    context = page_context(request, index)
     if request.method == "POST":
         form = CaseStudySubmissionForm(request.POST, request.FILES)
         if form.is_spam:
             logger.info("Case study form sent with the hidden field filled in; nothing was stored")
             # A reference that looks real, so whatever filled the hidden field learns nothing.
-            return confirmation_redirect(f"HET-{timezone.now().year}-{secrets.randbelow(900_000) + 100_000:06d}")
+            fake = f"HET-{timezone.now().year}-{secrets.randbelow(900_000) + 100_000:06d}"
+            return confirmation_redirect(request, index, fake)
         if form.is_valid():
             limits = submission_limits(form)
             for limit, identity, counted in limits:
@@ -93,8 +99,10 @@ def submit(request):
                     return refuse_for_now(request, form, context, limit, counted)
             for limit, identity, _counted in limits:
                 limit.hit(request, identity)
-            submission = create_submission(form.cleaned_data, context["site_settings"].public_health_team_email)
-            return confirmation_redirect(submission.reference)
+            submission = create_submission(
+                form.cleaned_data, context["site_settings"].public_health_team_email, index=index
+            )
+            return confirmation_redirect(request, index, submission.reference)
     else:
         form = CaseStudySubmissionForm()
     return render(request, "case_studies/submission_form.html", {**context, "form": form})
@@ -102,12 +110,14 @@ def submit(request):
 
 @never_cache
 @require_safe
-def submitted(request):
-    """The GOV.UK confirmation page, showing the submission's reference."""
+def submitted(request, index):
+    """The GOV.UK confirmation page, showing the submission's reference (signed in the `ref` parameter).
+
+    Without a genuine reference, or once it is a day old, it sends the visitor to the form instead."""
     try:
         reference = signing.loads(request.GET.get("ref", ""), salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
     except signing.BadSignature:
-        return redirect("case_study_submit")
+        return redirect(route_url(request, index, "submit"))
     return render(
-        request, "case_studies/submission_confirmation.html", {**page_context(request), "reference": reference}
+        request, "case_studies/submission_confirmation.html", {**page_context(request, index), "reference": reference}
     )

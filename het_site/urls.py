@@ -5,7 +5,6 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from case_studies import views as case_studies_views
 from feedback import views as feedback_views
 from het_site import views as site_views
 from search import views as search_views
@@ -25,8 +24,6 @@ urlpatterns = [
     # Wagtail serves only addresses ending in "/", but calendar files end in ".ics" so that calendar apps
     # recognise them. They are answered by the pages' own routes (see events.models).
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", wagtail_views.serve, name="calendar_file"),
-    path("case-studies/submit/", case_studies_views.submit, name="case_study_submit"),
-    path("case-studies/submit/confirmation/", case_studies_views.submitted, name="case_study_submitted"),
 ]
 
 if settings.DEBUG:

@@ -119,8 +119,9 @@ SECTION_INDEXES = {
 
 def section_indexes(request):
     """{"news_index": page or None, "event_index": ..., ...} (the keys of SECTION_INDEXES): the first live index page
-    of each section directly under the request's site's home page, as plain `Page`s for links. One query (content
-    types come from Django's cache); every key is None when no site matches the request."""
+    of each section directly under the request's site's home page. Each is of its own page type, with only the fields
+    every page has (so the case studies index can give its form's address). One query (content types come from
+    Django's cache); every key is None when no site matches the request."""
     indexes = dict.fromkeys(SECTION_INDEXES)
     site = Site.find_for_request(request)
     if site is None:
@@ -133,7 +134,7 @@ def section_indexes(request):
     for page in children:
         key = keys[page.content_type_id]
         if indexes[key] is None:
-            indexes[key] = page
+            indexes[key] = page.specific_deferred
     return indexes
 
 

@@ -26,6 +26,8 @@ OBJECTIVES = [
 ]
 SUBGROUPS = ["Housing and health", "Children and young people", "Employment and skills", "Healthy places"]
 TEAM_EMAIL = "public.health@luton.example"
+# The form's address: the `submit/` route of the test site's case studies page, whose slug is "case-studies".
+SUBMIT_URL = "/case-studies/submit/"
 
 
 def het_moderation_workflow():

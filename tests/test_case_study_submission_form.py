@@ -3,16 +3,17 @@
 import re
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.core.cache import cache
 from django.test import Client
 from django.utils.html import escape
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from case_studies.models import CaseStudyPage, CaseStudySubmission
-from tests.case_study_support import build_site, valid_data
+from case_studies.views import CONFIRMATION_SALT
+from tests.case_study_support import SUBMIT_URL, build_site, valid_data
 
-SUBMIT_URL = "/case-studies/submit/"
+CONFIRMATION_URL = SUBMIT_URL + "confirmation/"
 
 pytestmark = pytest.mark.django_db
 
@@ -206,8 +207,10 @@ def test_honeypot_gets_a_normal_confirmation_but_nothing_is_stored(client, site)
 
 
 def test_confirmation_needs_a_genuine_reference(client, site):
-    assert client.get("/case-studies/submit/confirmation/?ref=HET-2026-000001").status_code == 302
-    assert client.get("/case-studies/submit/confirmation/").status_code == 302
+    for url in (f"{CONFIRMATION_URL}?ref=HET-2026-000001", CONFIRMATION_URL):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"] == SUBMIT_URL
 
 
 def test_csrf_protection_is_on(site):
@@ -348,3 +351,58 @@ def test_unusual_requests_never_cause_a_server_error(client, site):
     assert client.post(SUBMIT_URL, "not multipart", content_type="multipart/form-data; boundary=").status_code == 400
     assert client.post(SUBMIT_URL, {"policy_objectives": ["1", ["2"]], "subgroup": "x"}).status_code == 200
     assert client.post(SUBMIT_URL, {"photo": "not a file"}).status_code == 200
+
+
+def links_to(html, url):
+    return f'href="{url}"' in html or f'action="{url}"' in html
+
+
+def test_the_form_follows_the_case_studies_page_when_its_slug_changes(client, site):
+    index = site["case_studies"]
+    index.slug = "partner-stories"
+    index.save_revision().publish()
+
+    form = client.get("/partner-stories/submit/")
+    assert form.status_code == 200
+    assert 'action="/partner-stories/submit/"' in form.content.decode()
+    assert client.get(SUBMIT_URL).status_code == 404
+    assert client.post(SUBMIT_URL, valid_data(site)).status_code == 404
+    for url in ("/", "/partner-stories/", "/news/"):  # the home page's invitation, the button, the footer
+        assert links_to(client.get(url).content.decode(), "/partner-stories/submit/"), url
+        assert not links_to(client.get(url).content.decode(), SUBMIT_URL), url
+
+    response = client.post("/partner-stories/submit/", valid_data(site))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/partner-stories/submit/confirmation/?ref=")
+    confirmation = client.get(response["Location"]).content.decode()
+    submission = CaseStudySubmission.objects.get()
+    assert submission.reference in confirmation
+    assert submission.page.get_parent().pk == index.pk
+
+
+def test_there_is_no_form_outside_the_case_studies_page(client, site):
+    for url in ("/submit/", "/news/submit/", "/case-studies/submit/extra/", "/case-studies/confirmation/"):
+        assert client.get(url).status_code == 404, url
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_no_form_while_the_case_studies_page_is_unpublished(client, site, method):
+    site["case_studies"].unpublish()
+    token = signing.dumps("HET-2026-000123", salt=CONFIRMATION_SALT)
+    assert getattr(client, method)(SUBMIT_URL, valid_data(site)).status_code == 404
+    assert client.get(f"{CONFIRMATION_URL}?ref={token}").status_code == 404
+    assert not CaseStudySubmission.objects.exists()
+    assert "submit a case study" not in client.get("/").content.decode().lower()
+
+
+def test_no_form_while_the_case_studies_page_is_private(client, site):
+    PageViewRestriction.objects.create(page=site["case_studies"], restriction_type=PageViewRestriction.LOGIN)
+    for response in (client.get(SUBMIT_URL), client.post(SUBMIT_URL, valid_data(site))):
+        assert response.status_code == 302
+        assert response["Location"].startswith("/_util/login/?next=/case-studies/submit/")
+    assert not CaseStudySubmission.objects.exists()
+
+    site["moderator"].groups.clear()  # any signed-in account may see a page restricted to logged-in users
+    client.force_login(site["moderator"])
+    assert client.post(SUBMIT_URL, valid_data(site)).status_code == 302
+    assert CaseStudySubmission.objects.count() == 1

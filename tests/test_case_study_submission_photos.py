@@ -10,9 +10,8 @@ from PIL import Image, PngImagePlugin
 
 from case_studies import photos
 from case_studies.models import CaseStudySubmission
-from tests.case_study_support import build_site, image_bytes, upload, valid_data
+from tests.case_study_support import SUBMIT_URL, build_site, image_bytes, upload, valid_data
 
-SUBMIT_URL = "/case-studies/submit/"
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
 

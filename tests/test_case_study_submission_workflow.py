@@ -16,6 +16,7 @@ from wagtail.models import Collection, TaskState, WorkflowState
 
 from case_studies.models import CaseStudyPage, CaseStudySubmission
 from tests.case_study_support import (
+    SUBMIT_URL,
     TEAM_EMAIL,
     build_site,
     captured_logs,
@@ -24,8 +25,6 @@ from tests.case_study_support import (
     upload,
     valid_data,
 )
-
-SUBMIT_URL = "/case-studies/submit/"
 
 
 class FailingEmailBackend(BaseEmailBackend):

@@ -19,7 +19,7 @@ from case_studies.models import CaseStudySubmission
 from core.image_forms import MESSAGES as ADMIN_MESSAGES
 from core.models import HETImage
 from tests.admin_forms import client_for
-from tests.case_study_support import build_site, upload, valid_data
+from tests.case_study_support import SUBMIT_URL, build_site, upload, valid_data
 
 pillow_heif.register_heif_opener()
 pytestmark = pytest.mark.django_db
@@ -66,7 +66,7 @@ def send(way_in, request, client):
 
         def post(content, name, content_type):
             photo = upload(content, name, content_type)
-            return client.post("/case-studies/submit/", valid_data(site, photo=photo, photo_description=DESCRIPTION))
+            return client.post(SUBMIT_URL, valid_data(site, photo=photo, photo_description=DESCRIPTION))
 
     else:
         officer = client_for(request.getfixturevalue("editor"))

@@ -9,6 +9,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.management import call_command
@@ -19,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction, Site
 
+from case_studies.views import CONFIRMATION_SALT
 from core.factories import HETImageFactory
 from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
@@ -194,9 +196,9 @@ def test_vary_cookie_responses_to_requests_with_cookies_are_not_stored(site_tree
     assert [r["X-Cache"] for r in run_twice(middleware, RequestFactory(), "/page/")] == ["MISS", "HIT"]
 
 
-def test_the_admin_and_the_case_study_form_are_never_cached(site_tree, page_cache):
+def test_the_admin_and_documents_are_never_cached(site_tree, page_cache):
     middleware = PageCacheMiddleware(lambda request: HttpResponse("<form></form>"))
-    for path in ("/admin/", "/case-studies/submit/", "/documents/1/report.pdf"):
+    for path in ("/admin/", "/documents/1/report.pdf"):
         responses = run_twice(middleware, RequestFactory(), path)
         assert all("X-Cache" not in response for response in responses), path
 
@@ -231,12 +233,17 @@ def test_pages_expire_by_themselves_when_an_event_or_the_alert_banner_ends(clien
     assert "Roadworks" not in get(client, "/")[1]
 
 
-def test_the_case_study_form_is_never_stored(client, site_tree, page_cache):
-    for _ in range(2):
-        response = client.get("/case-studies/submit/")
-        assert response.status_code == 200
-        assert "X-Cache" not in response and "no-store" in response["Cache-Control"]
-        client.cookies.clear()
+def test_the_case_study_form_and_its_confirmation_are_never_stored(client, site_tree, page_cache):
+    token = signing.dumps("HET-2026-000123", salt=CONFIRMATION_SALT)
+    for url in ("/case-studies/submit/", f"/case-studies/submit/confirmation/?ref={token}"):
+        answers = []
+        for _ in range(2):
+            response = client.get(url)
+            assert response.status_code == 200
+            assert "no-store" in response["Cache-Control"]
+            answers.append(response["X-Cache"])
+            client.cookies.clear()
+        assert answers == ["MISS", "MISS"], url
 
 
 def test_clear_page_cache_command_serves_fresh_pages_after_the_database_changed_underneath(

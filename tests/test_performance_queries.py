@@ -28,33 +28,34 @@ MAX_QUERIES = 20
 # the home page as its specific type, then two per level of the address below the home page (the child by slug, then
 # as its specific type), two for the privacy check (the page's ancestors, their view restrictions), the site root
 # paths for page URLs, the site settings (with the pages they link to and whether those are private), menus and
-# footer links, and the breadcrumbs (every page but the home page). The rest is each page type's own.
+# footer links, the breadcrumbs (every page but the home page) and the case studies page for the footer's link to
+# its form (pages that list sections find it with the other section indexes). The rest is each page type's own.
 QUERY_BUDGET = {
     "home": 14,  # + priorities, latest news, the page's picture, renditions for all pictures, upcoming events,
     # section links, objectives
-    "objectives_index": 12,  # + the topic pages, their renditions
-    "priorities_index": 12,
-    "subgroups_index": 12,
+    "objectives_index": 13,  # + the topic pages, their renditions
+    "priorities_index": 13,
+    "subgroups_index": 13,
     "objective": 18,  # + related news and case studies, the page's picture, renditions, related events, section links
     "priority": 18,
     "subgroup": 18,
-    "standard_page": 14,  # + body images, their renditions, documents, children
-    "news_index": 14,  # + topic filter choices, count for the pagination, news items, renditions
-    "news_item": 18,  # + the page's picture and its renditions, related topics, body images and renditions, documents
-    "events_index": 14,  # + topic filter choices, count, when the next event ends (for the page cache), events
-    "event": 15,  # + the page's picture and its renditions, related topics
-    "case_studies_index": 14,  # + topic filter choices, count, case studies, renditions
-    "case_study": 17,  # + the page's picture and its renditions, related topics, body images and renditions
-    "search": 9,  # .public(), promotions, count, results, their summaries, site, settings, menus, root paths
-    "not_found": 7,  # site, home page, the first slug, settings, menus, root paths, Wagtail's redirect lookup
-    "past_events": 14,  # as the events listing
+    "standard_page": 15,  # + body images, their renditions, documents, children
+    "news_index": 15,  # + topic filter choices, count for the pagination, news items, renditions
+    "news_item": 19,  # + the page's picture and its renditions, related topics, body images and renditions, documents
+    "events_index": 15,  # + topic filter choices, count, when the next event ends (for the page cache), events
+    "event": 16,  # + the page's picture and its renditions, related topics
+    "case_studies_index": 15,  # + topic filter choices, count, case studies, renditions
+    "case_study": 18,  # + the page's picture and its renditions, related topics, body images and renditions
+    "search": 10,  # .public(), promotions, count, results, their summaries, site, settings, menus, root paths
+    "not_found": 8,  # site, home page, the first slug, settings, menus, root paths, Wagtail's redirect lookup
+    "past_events": 15,  # as the events listing
     "event_calendar_file": 9,  # site, routing two levels down (5), privacy check (2), root paths; no template
     "events_feed": 9,  # site, routing to the events index (3), privacy check (2), topic choices, events, root paths
     "news_rss": 12,  # as the events feed, with the news items and their topics (3) instead of events
     "news_atom": 12,
     "sitemap": 4,  # site, the count for Django's paginator, every published page (seo/sitemap.py), root paths
     # site, settings, any objective published?, section links, menus, root paths, objectives, subgroups
-    "case_study_form": 8,
+    "case_study_form": 12,
 }
 SCALES = [10, 1000]
 

@@ -19,6 +19,7 @@ from lxml import etree
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from case_studies.models import CaseStudyIndexPage
 from case_studies.views import CONFIRMATION_SALT
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage
@@ -52,6 +53,9 @@ def public_urls():
     urls += [events.url + "feed.ics", f"{events.url}feed.ics?objective={topic.pk}", events.url + "?when=past"]
     urls += [event.url + "calendar.ics" for event in EventPage.objects.live()]
     document = get_document_model().objects.create(title="Annual report", file=ContentFile(b"%PDF-1.4", "a.pdf"))
+    case_studies = CaseStudyIndexPage.objects.get()
+    submit = case_studies.url + case_studies.reverse_subpage("submit")
+    confirmation = case_studies.url + case_studies.reverse_subpage("submitted")
     token = signing.dumps("HET-2026-123456", salt=CONFIRMATION_SALT)
     urls += [
         "/sitemap.xml",
@@ -62,9 +66,9 @@ def public_urls():
         "/search/?q=health&type=news&page=2",
         reverse("feedback"),
         document.url,
-        reverse("case_study_submit"),
-        reverse("case_study_submitted"),
-        f"{reverse('case_study_submitted')}?ref={token}",
+        submit,
+        confirmation,
+        f"{confirmation}?ref={token}",
         "/no-such-page/",
     ]
     return urls

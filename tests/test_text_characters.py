@@ -38,7 +38,7 @@ from news.models import NewsPage
 from pages.factories import StandardPageFactory
 from site_settings.models import SiteSettings
 from tests.admin_forms import create_page, edit_page, form_errors, page_form, text
-from tests.case_study_support import build_site, valid_data
+from tests.case_study_support import SUBMIT_URL, build_site, valid_data
 
 pytestmark = pytest.mark.django_db
 
@@ -346,7 +346,7 @@ def test_case_study_form_text_is_stored_clean_on_the_submission_and_its_draft_pa
         organisation_name="Noah\x85Enterprise\ufffe",
     )
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/case-studies/submit/", data)
+        response = client.post(SUBMIT_URL, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     submission = CaseStudySubmission.objects.get()
     assert submission.title == "Welfare support for all"
@@ -361,7 +361,7 @@ def test_case_study_form_text_is_stored_clean_on_the_submission_and_its_draft_pa
 
 def test_email_subjects_are_one_line(client, site_tree, django_capture_on_commit_callbacks):
     site = build_site(site_tree)
-    client.post("/case-studies/submit/", valid_data(site))
+    client.post(SUBMIT_URL, valid_data(site))
     submission = CaseStudySubmission.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
         template = "case_studies/emails/acknowledgement.txt"

@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "case_studies.context_processors.case_study_index",
                 "site_settings.navigation.navigation",
             ],
         },
@@ -143,9 +144,9 @@ else:
 # Anonymous visitors' pages are kept this many seconds (0 turns the page cache off). Changes made in the admin
 # empty it at once; the limit only matters for what changes with time, such as events passing into "past events".
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-# Never cached, besides the admin: document downloads (they check privacy), Wagtail's password and login forms,
-# and the case study form.
-PAGE_CACHE_EXCLUDED_PATHS = ["/documents/", "/_util/", "/case-studies/submit/"]
+# Never cached, besides the admin: document downloads (they check privacy) and Wagtail's password and login forms.
+# (The case study form and its confirmation say `never_cache` themselves, wherever the case studies page is.)
+PAGE_CACHE_EXCLUDED_PATHS = ["/documents/", "/_util/"]
 
 AUTHENTICATION_BACKENDS = [
     # Refuses logins for an account or a client that is locked out; the next backend checks the password.

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from tests.browser.conftest import LIVE_DATABASE, PHONE
-from tests.case_study_support import build_site
+from tests.case_study_support import SUBMIT_URL, build_site
 
 pytestmark = [pytest.mark.browser, LIVE_DATABASE]
 
@@ -23,7 +23,7 @@ def page(site, new_context):
 
 
 def test_error_summary_takes_focus_and_links_to_fields(live_server, site, page):
-    page.goto(f"{live_server.url}/case-studies/submit/")
+    page.goto(live_server.url + SUBMIT_URL)
     page.fill("#id_organisation_name", "Noah Enterprise")
     with page.expect_navigation():
         page.click("text=Send case study")
@@ -39,7 +39,7 @@ def test_error_summary_takes_focus_and_links_to_fields(live_server, site, page):
 
 
 def test_character_count_counts_as_people_type(live_server, site, page):
-    page.goto(f"{live_server.url}/case-studies/submit/")
+    page.goto(live_server.url + SUBMIT_URL)
     page.fill("#id_summary", "x" * 290)
     message = page.locator("#id_summary-info + .character-count__message")
     assert message.inner_text() == "You have 10 characters remaining"

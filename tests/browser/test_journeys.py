@@ -20,11 +20,10 @@ from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
 from tests.browser.checks import tab_to
 from tests.browser.conftest import LIVE_DATABASE, PHONE
-from tests.case_study_support import OBJECTIVES, build_site, valid_data
+from tests.case_study_support import OBJECTIVES, SUBMIT_URL, build_site, valid_data
 
 pytestmark = [pytest.mark.browser, LIVE_DATABASE]
 
-SUBMIT_URL = "/case-studies/submit/"
 REFERENCE = re.compile(r"HET-\d{4}-\d{6}")
 
 
