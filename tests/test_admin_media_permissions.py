@@ -15,7 +15,7 @@ from wagtail_factories import DocumentFactory
 
 from core.factories import HETImageFactory
 from core.models import HETImage
-from tests.admin_forms import client_for
+from tests.support.admin_forms import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from wagtail.models import GroupApprovalTask, Page, Site, WorkflowPage, Workflow
 
 from pages.factories import StandardPageFactory
 from pages.models import StandardPage
-from tests.admin_forms import client_for, create_page, edit_page, form_errors, form_for, workflow_action
+from tests.support.admin_forms import client_for, create_page, edit_page, form_errors, form_for, workflow_action
 
 pytestmark = pytest.mark.django_db
 

@@ -23,8 +23,8 @@ from editorial.views import editors_guide_html
 from news.models import NewsPage
 from pages.het_content import EXPECTED_COUNTS
 from pages.models import PolicyObjectivePage, SubgroupPage
-from tests.admin_forms import client_for, form_errors, page_form, text, workflow_action
-from tests.case_study_support import submit_on_loaded_site
+from tests.support.admin_forms import client_for, form_errors, page_form, text, workflow_action
+from tests.support.case_studies import submit_on_loaded_site
 
 
 def officer(username, group):

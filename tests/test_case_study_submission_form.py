@@ -10,7 +10,7 @@ from django.utils.html import escape
 from wagtail.models import Page
 
 from case_studies.models import CaseStudyPage, CaseStudySubmission
-from tests.case_study_support import build_site, valid_data
+from tests.support.case_studies import prepare_case_study_form, valid_data
 
 SUBMIT_URL = "/case-studies/submit/"
 
@@ -24,7 +24,7 @@ def empty_cache():
 
 @pytest.fixture
 def site(site_tree):
-    return build_site(site_tree)
+    return prepare_case_study_form(site_tree)
 
 
 def error_summary_links(html):
@@ -172,7 +172,7 @@ def test_each_error_is_summarised_and_everything_typed_is_kept(client, site, ove
 
 
 def test_photo_description_is_needed_with_a_photo(client, site):
-    from tests.case_study_support import image_bytes, upload
+    from tests.support.case_studies import image_bytes, upload
 
     response = client.post(SUBMIT_URL, valid_data(site, photo=upload(image_bytes())))
     html = response.content.decode()
@@ -312,7 +312,7 @@ HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 def test_html_in_every_text_field_is_stored_and_shown_as_text(
     client, admin_client, site, django_capture_on_commit_callbacks
 ):
-    from tests.case_study_support import image_bytes, upload
+    from tests.support.case_studies import image_bytes, upload
 
     fields = ["organisation_name", "submitter_name", "title", "summary", "what_they_did", "difference_made"]
     data = valid_data(site, **{name: f"{name} {HOSTILE}" for name in fields})

@@ -15,12 +15,12 @@ from django.utils import timezone
 from wagtail.models import Collection, TaskState, WorkflowState
 
 from case_studies.models import CaseStudyPage, CaseStudySubmission
-from tests.case_study_support import (
+from tests.support.case_studies import (
     TEAM_EMAIL,
-    build_site,
     captured_logs,
     image_bytes,
     partner_emails,
+    prepare_case_study_form,
     upload,
     valid_data,
 )
@@ -53,7 +53,7 @@ def empty_cache():
 
 @pytest.fixture
 def site(site_tree):
-    return build_site(site_tree)
+    return prepare_case_study_form(site_tree)
 
 
 def submit(client, data, capture):
@@ -335,7 +335,7 @@ def test_retention_period_comes_from_settings(settings):
     reason="SQLite allows one writer at a time and has no row locks; production and CI use PostgreSQL.",
 )
 def test_two_submissions_at_once_are_both_stored(site_tree):
-    site = build_site(site_tree)
+    site = prepare_case_study_form(site_tree)
     barrier = threading.Barrier(2)
     results = []
 

@@ -12,7 +12,7 @@ from wagtail.models import Page, Site
 from news.factories import NewsPageFactory
 from page_cache.cache import invalidate, query_parameters
 from site_settings.models import SiteSettings
-from tests.test_protocols import public_urls
+from tests.support.site import public_urls
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.db import OperationalError
 from django.test import Client, override_settings
 from django.utils.module_loading import import_string
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.security_urls")]
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.support.security_urls")]
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from core.factories import HETImageFactory
 from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
 from pages.factories import StandardPageFactory
-from tests.production_server import run_manage
+from tests.support.production_server import run_manage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VIDEO_ORIGINS = {"https://www.youtube-nocookie.com", "https://player.vimeo.com"}

@@ -37,8 +37,8 @@ from news.factories import NewsPageFactory
 from news.models import NewsPage
 from pages.factories import StandardPageFactory
 from site_settings.models import SiteSettings
-from tests.admin_forms import create_page, edit_page, form_errors, page_form, text
-from tests.case_study_support import build_site, valid_data
+from tests.support.admin_forms import create_page, edit_page, form_errors, page_form, text
+from tests.support.case_studies import valid_data
 
 pytestmark = pytest.mark.django_db
 
@@ -334,8 +334,8 @@ def test_wagtail_report_exports_are_protected_too(officer, site_tree):
     assert "=cmd|' /C calc'!A0\n" in titles
 
 
-def test_case_study_form_text_is_stored_clean_on_the_submission_and_its_draft_page(client, site_tree):
-    site = build_site(site_tree)
+def test_case_study_form_text_is_stored_clean_on_the_submission_and_its_draft_page(client, case_study_site):
+    site = case_study_site
     data = valid_data(
         site,
         title="Welfare\x0bsupport\x00 for all",
@@ -356,8 +356,8 @@ def test_case_study_form_text_is_stored_clean_on_the_submission_and_its_draft_pa
     assert mail.outbox, "the notice and the acknowledgement are sent"
 
 
-def test_email_subjects_are_one_line(client, site_tree):
-    site = build_site(site_tree)
+def test_email_subjects_are_one_line(client, case_study_site):
+    site = case_study_site
     client.post("/case-studies/submit/", valid_data(site))
     submission = CaseStudySubmission.objects.get()
     sent = send_email(

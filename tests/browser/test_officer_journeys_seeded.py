@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from pages.models import PolicyObjectivePage
 from tests.browser.conftest import LIVE_DATABASE
-from tests.case_study_support import submit_on_loaded_site
+from tests.support.case_studies import submit_on_loaded_site
 
 pytestmark = [pytest.mark.browser, LIVE_DATABASE]
 
