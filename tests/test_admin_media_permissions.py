@@ -40,7 +40,7 @@ def test_an_editor_can_change_but_not_delete_even_what_they_uploaded(media, edit
         edit = officer.get(reverse(f"{namespace}:edit", args=[item.pk]))
         assert edit.status_code == 200 and edit.context["can_delete"] is False  # no "Delete" in the header menu
         refused = officer.post(reverse(f"{namespace}:delete", args=[item.pk]))
-        assert refused.status_code in (302, 403) and "/admin/" in refused.get("Location", "/admin/")
+        assert (refused.status_code, refused["Location"]) == (302, reverse("wagtailadmin_home"))
         assert model.objects.filter(pk=item.pk).exists()
 
 
