@@ -79,11 +79,10 @@ def test_the_policy_answers_every_question_the_admin_asks_about_deleting(media, 
     assert policy.collections_user_has_any_permission_for(moderator, ["delete"]).filter(pk=item.collection_id).exists()
 
 
-def test_superusers_may_delete_anything_and_anonymous_visitors_nothing(media, django_user_model):
+def test_superusers_may_delete_anything_and_anonymous_visitors_nothing(media, superuser):
     factory, model, _namespace = media
     item = factory()
     policy = policy_registry.get_by_type(model)
-    superuser = django_user_model.objects.create_superuser("super", "super@luton.gov.uk", "a long test password")
     assert policy.user_has_permission_for_instance(superuser, "delete", item)
     assert list(policy.instances_user_has_any_permission_for(superuser, ["delete"])) == [item]
     assert policy.collections_user_has_any_permission_for(superuser, ["delete"]).filter(pk=item.collection_id).exists()

@@ -7,7 +7,6 @@ import datetime
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase
@@ -25,16 +24,8 @@ from pages.het_content import EXPECTED_COUNTS
 from pages.models import PolicyObjectivePage, SubgroupPage
 from tests.support.admin_forms import client_for, form_errors, page_form, text, workflow_action
 from tests.support.case_studies import submit_on_loaded_site
-
-
-def officer(username, group):
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@luton.gov.uk", password="a long test password", first_name=username
-    )
-    user.groups.add(Group.objects.get(name=group))
-    return user
+from tests.support.people import make_officer
+from tests.support.site import load_het_site
 
 
 def seeded_form(page, owner, **fields):
@@ -54,10 +45,10 @@ def post_edit(user, page, data, action=None):
 class SeededContentTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("load_het_content", stdout=StringIO())
-        cls.editor = officer("edith", "Editors")
-        cls.moderator = officer("morris", "Moderators")
-        cls.colleague = officer("colin", "Editors")
+        load_het_site()
+        cls.editor = make_officer("edith", "Editors")
+        cls.moderator = make_officer("morris", "Moderators")
+        cls.colleague = make_officer("colin", "Editors")
         cls.objective = PolicyObjectivePage.objects.order_by("path").first()
 
 
