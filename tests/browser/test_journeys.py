@@ -20,6 +20,7 @@ from news.factories import NewsPageFactory
 from tests.browser.checks import tab_to
 from tests.browser.conftest import LIVE_DATABASE, PHONE
 from tests.support.case_studies import OBJECTIVES, valid_data
+from tests.support.people import PASSWORD
 
 pytestmark = [pytest.mark.browser, LIVE_DATABASE]
 
@@ -265,7 +266,7 @@ def test_officer_approves_a_submitted_case_study_and_it_goes_live(submitted_case
     tab_to(page.get_by_label("Username"))
     page.keyboard.type(moderator.username)
     page.keyboard.press("Tab")
-    page.keyboard.type("a long test password")
+    page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
 
     panel = page.get_by_role("region", name="Awaiting your review")
