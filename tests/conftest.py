@@ -1,15 +1,11 @@
 import pytest
 from django.core.cache import cache
 
-from case_studies.factories import CaseStudyIndexPageFactory
-from events.factories import EventIndexPageFactory
-from news.factories import NewsIndexPageFactory
-from pages.factories import (
-    HomePageFactory,
-    PolicyObjectiveIndexPageFactory,
-    PriorityIndexPageFactory,
-    SubgroupIndexPageFactory,
-)
+from pages.factories import HomePageFactory
+from tests.support.admin_forms import client_for
+from tests.support.case_studies import prepare_case_study_form
+from tests.support.people import make_officer, make_superuser
+from tests.support.site import build_site, ensure_tree_root, load_het_site
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -27,49 +23,58 @@ def email_through_the_queue(django_test_environment):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: the page cache would otherwise carry pages from one test to the next."""
+    """Each test starts with an empty cache: the page cache would otherwise carry pages from one test to the next,
+    and the public forms' rate limits are counted in it."""
     cache.clear()
 
 
 @pytest.fixture
 def home(db):
+    """The home page alone, as the default site's root."""
+    ensure_tree_root()
     return HomePageFactory.as_site_root()
 
 
 @pytest.fixture
 def site_tree(home):
-    """The home page with every section's index page under it."""
-    return {
-        "home": home,
-        "objectives": PolicyObjectiveIndexPageFactory(parent=home, slug="policy-objectives"),
-        "priorities": PriorityIndexPageFactory(parent=home, slug="priorities"),
-        "subgroups": SubgroupIndexPageFactory(parent=home, slug="driving-change"),
-        "news": NewsIndexPageFactory(parent=home, slug="news"),
-        "events": EventIndexPageFactory(parent=home, slug="events"),
-        "case_studies": CaseStudyIndexPageFactory(parent=home, slug="case-studies"),
-    }
-
-
-def _officer(django_user_model, username, group_name):
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user(
-        username=username, email=f"{username}@luton.gov.uk", password="a long test password", first_name=username
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+    """The home page with every section's index page under it (tests/support/site.py)."""
+    return build_site(home=home)
 
 
 @pytest.fixture
-def editor(db, django_user_model):
-    """A Public Health officer in the Editors group (set up by the pages migration)."""
-    return _officer(django_user_model, "edith", "Editors")
+def case_study_site(site_tree):
+    """A site ready for the case study form: tests/support/case_studies.py says what it holds."""
+    return prepare_case_study_form(site_tree)
 
 
 @pytest.fixture
-def moderator(db, django_user_model):
+def het_site(db):
+    """The real Health Equity Town content, loaded as `make run` loads it."""
+    load_het_site()
+
+
+@pytest.fixture
+def editor(db):
+    """A Public Health officer in the Editors group (set up by the migrations)."""
+    return make_officer("edith", "Editors")
+
+
+@pytest.fixture
+def moderator(db):
     """A Public Health officer in the Moderators group."""
-    return _officer(django_user_model, "morris", "Moderators")
+    return make_officer("morris", "Moderators")
+
+
+@pytest.fixture
+def editor_client(editor):
+    """A test client logged in as the editor."""
+    return client_for(editor)
+
+
+@pytest.fixture
+def superuser(db):
+    """An officer called "officer" who may do everything; the password is tests.support.people.PASSWORD."""
+    return make_superuser()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -11,7 +11,7 @@ from wagtail.models import Site
 from news.factories import NewsPageFactory
 from pages.factories import StandardPageFactory
 from site_settings.models import SiteSettings
-from tests.admin_forms import client_for, local
+from tests.support.admin_forms import client_for, local
 
 pytestmark = pytest.mark.django_db
 

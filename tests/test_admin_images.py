@@ -15,7 +15,6 @@ from PIL import Image as PILImage
 from wagtail.models import Collection
 
 from core.models import HETImage
-from tests.admin_forms import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -39,30 +38,27 @@ def image_form(prefix="", **fields):
     return {f"{prefix}{key}": value for key, value in data.items()}
 
 
-@pytest.fixture
-def officer(editor):
-    return client_for(editor)
-
-
-def test_add_form_rejects_an_image_without_a_description(officer):
-    response = officer.post(reverse("wagtailimages:add"), {**image_form(), "file": png()})
+def test_add_form_rejects_an_image_without_a_description(editor_client):
+    response = editor_client.post(reverse("wagtailimages:add"), {**image_form(), "file": png()})
     assert response.status_code == 200
     html = response.content.decode()
     assert ERROR in html
     assert 'value="HealthFest crowd"' in html, "the title typed is kept"
     assert not HETImage.objects.exists()
 
-    blank = officer.post(reverse("wagtailimages:add"), {**image_form(description="   "), "file": png()})
+    blank = editor_client.post(reverse("wagtailimages:add"), {**image_form(description="   "), "file": png()})
     assert ERROR in blank.content.decode()
     assert not HETImage.objects.exists()
 
 
-def test_add_form_accepts_a_described_image_and_a_decorative_one(officer):
+def test_add_form_accepts_a_described_image_and_a_decorative_one(editor_client):
     described = image_form(description="Families dancing at HealthFest in Wardown Park")
-    assert officer.post(reverse("wagtailimages:add"), {**described, "file": png()}).status_code == 302
+    assert editor_client.post(reverse("wagtailimages:add"), {**described, "file": png()}).status_code == 302
     decorative = image_form(title="Pattern", is_decorative="on")
     assert (
-        officer.post(reverse("wagtailimages:add"), {**decorative, "file": png("pattern.png", (9, 9, 9))}).status_code
+        editor_client.post(
+            reverse("wagtailimages:add"), {**decorative, "file": png("pattern.png", (9, 9, 9))}
+        ).status_code
         == 302
     )
 
@@ -71,8 +67,8 @@ def test_add_form_accepts_a_described_image_and_a_decorative_one(officer):
     assert images["Pattern"].is_decorative and images["Pattern"].alt_text == ""
 
 
-def test_multiple_uploader_holds_an_image_until_it_is_described(officer):
-    upload = officer.post(
+def test_multiple_uploader_holds_an_image_until_it_is_described(editor_client):
+    upload = editor_client.post(
         reverse("wagtailimages:add_multiple"),
         {"files[]": png(), "title": "HealthFest crowd", "collection": image_form()["collection"]},
     )
@@ -83,20 +79,22 @@ def test_multiple_uploader_holds_an_image_until_it_is_described(officer):
     prefix = f"uploaded-image-{upload_id}-"
     create_url = reverse("wagtailimages:create_multiple_from_uploaded_image", args=[upload_id])
 
-    refused = officer.post(create_url, image_form(prefix=prefix)).json()
+    refused = editor_client.post(create_url, image_form(prefix=prefix)).json()
     assert refused["success"] is False
     assert ERROR in refused["form"]
     assert not HETImage.objects.exists()
 
-    accepted = officer.post(create_url, image_form(prefix=prefix, is_decorative="on")).json()
+    accepted = editor_client.post(create_url, image_form(prefix=prefix, is_decorative="on")).json()
     assert accepted["success"] is True
     image = HETImage.objects.get()
     assert image.is_decorative and image.alt_text == ""
 
 
-def test_chooser_upload_while_editing_a_page_refuses_an_undescribed_image(officer):
+def test_chooser_upload_while_editing_a_page_refuses_an_undescribed_image(editor_client):
     url = reverse("wagtailimages_chooser:create")
-    refused = officer.post(url, {**image_form(prefix="image-chooser-upload-"), "image-chooser-upload-file": png()})
+    refused = editor_client.post(
+        url, {**image_form(prefix="image-chooser-upload-"), "image-chooser-upload-file": png()}
+    )
     assert refused.status_code == 200
     payload = json.loads(refused.content)
     assert payload["step"] == "reshow_creation_form"
@@ -104,7 +102,7 @@ def test_chooser_upload_while_editing_a_page_refuses_an_undescribed_image(office
     assert not HETImage.objects.exists()
 
     described = image_form(prefix="image-chooser-upload-", description="A family at a Family Hub")
-    chosen = json.loads(officer.post(url, {**described, "image-chooser-upload-file": png()}).content)
+    chosen = json.loads(editor_client.post(url, {**described, "image-chooser-upload-file": png()}).content)
     assert chosen["step"] == "chosen"
     assert chosen["result"]["default_alt_text"] == "A family at a Family Hub"
     assert HETImage.objects.get().description == "A family at a Family Hub"

@@ -15,7 +15,7 @@ from wagtail_factories import DocumentFactory
 
 from core.factories import HETImageFactory
 from core.models import HETImage
-from tests.admin_forms import client_for
+from tests.support.admin_forms import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_an_editor_can_change_but_not_delete_even_what_they_uploaded(media, edit
         edit = officer.get(reverse(f"{namespace}:edit", args=[item.pk]))
         assert edit.status_code == 200 and edit.context["can_delete"] is False  # no "Delete" in the header menu
         refused = officer.post(reverse(f"{namespace}:delete", args=[item.pk]))
-        assert refused.status_code in (302, 403) and "/admin/" in refused.get("Location", "/admin/")
+        assert (refused.status_code, refused["Location"]) == (302, reverse("wagtailadmin_home"))
         assert model.objects.filter(pk=item.pk).exists()
 
 
@@ -79,11 +79,10 @@ def test_the_policy_answers_every_question_the_admin_asks_about_deleting(media, 
     assert policy.collections_user_has_any_permission_for(moderator, ["delete"]).filter(pk=item.collection_id).exists()
 
 
-def test_superusers_may_delete_anything_and_anonymous_visitors_nothing(media, django_user_model):
+def test_superusers_may_delete_anything_and_anonymous_visitors_nothing(media, superuser):
     factory, model, _namespace = media
     item = factory()
     policy = policy_registry.get_by_type(model)
-    superuser = django_user_model.objects.create_superuser("super", "super@luton.gov.uk", "a long test password")
     assert policy.user_has_permission_for_instance(superuser, "delete", item)
     assert list(policy.instances_user_has_any_permission_for(superuser, ["delete"])) == [item]
     assert policy.collections_user_has_any_permission_for(superuser, ["delete"]).filter(pk=item.collection_id).exists()

@@ -26,7 +26,17 @@ from pages.models import (
     SubgroupIndexPage,
     SubgroupPage,
 )
-from tests.admin_forms import add_url, create_page, edit_page, form_errors, form_for, list_block, owned, page_form, text
+from tests.support.admin_forms import (
+    add_url,
+    create_page,
+    edit_page,
+    form_errors,
+    form_for,
+    list_block,
+    owned,
+    page_form,
+    text,
+)
 
 pytestmark = pytest.mark.django_db
 

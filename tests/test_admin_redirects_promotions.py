@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from pages.factories import StandardPageFactory
 from pages.models import StandardPage
-from tests.admin_forms import client_for, create_page, edit_page, form_errors, form_for
+from tests.support.admin_forms import client_for, create_page, edit_page, form_errors, form_for
 
 pytestmark = pytest.mark.django_db
 

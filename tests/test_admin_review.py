@@ -13,7 +13,7 @@ from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
 from pages.factories import StandardPageFactory
 from pages.models import StandardPage
-from tests.admin_forms import client_for, edit_page, form_for
+from tests.support.admin_forms import client_for, edit_page, form_for
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from wagtail.models import Revision
 
 from pages.factories import StandardPageFactory
 from pages.models import StandardPage
-from tests.admin_forms import client_for, create_page, edit_page, form_errors, form_for, local, workflow_action
+from tests.support.admin_forms import client_for, create_page, edit_page, form_errors, form_for, local, workflow_action
 
 pytestmark = pytest.mark.django_db
 

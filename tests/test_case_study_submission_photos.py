@@ -10,7 +10,7 @@ from PIL import Image, PngImagePlugin
 
 from case_studies import photos
 from case_studies.models import CaseStudySubmission
-from tests.case_study_support import SUBMIT_URL, build_site, image_bytes, upload, valid_data
+from tests.support.case_studies import SUBMIT_URL, image_bytes, prepare_case_study_form, upload, valid_data
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
@@ -23,7 +23,7 @@ def empty_cache():
 
 @pytest.fixture
 def site(site_tree):
-    return build_site(site_tree)
+    return prepare_case_study_form(site_tree)
 
 
 def send_photo(client, site, photo):

@@ -18,8 +18,7 @@ from case_studies import photos
 from case_studies.models import CaseStudySubmission
 from core.image_forms import MESSAGES as ADMIN_MESSAGES
 from core.models import HETImage
-from tests.admin_forms import client_for
-from tests.case_study_support import SUBMIT_URL, build_site, upload, valid_data
+from tests.support.case_studies import SUBMIT_URL, upload, valid_data
 
 pillow_heif.register_heif_opener()
 pytestmark = pytest.mark.django_db
@@ -62,14 +61,14 @@ def way_in(request):
 def send(way_in, request, client):
     """send(bytes, file name, content type) -> the HTTP response, through the way in under test."""
     if way_in == "public form":
-        site = build_site(request.getfixturevalue("site_tree"))
+        site = request.getfixturevalue("case_study_site")
 
         def post(content, name, content_type):
             photo = upload(content, name, content_type)
             return client.post(SUBMIT_URL, valid_data(site, photo=photo, photo_description=DESCRIPTION))
 
     else:
-        officer = client_for(request.getfixturevalue("editor"))
+        officer = request.getfixturevalue("editor_client")
 
         def post(content, name, content_type):
             data = {
@@ -338,12 +337,7 @@ def test_pictures_that_cannot_be_stored_are_refused_politely(
 # The admin only ------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def officer(editor):
-    return client_for(editor)
-
-
-def test_a_plain_web_image_officers_upload_is_kept_byte_for_byte(officer):
+def test_a_plain_web_image_officers_upload_is_kept_byte_for_byte(editor_client):
     gif = encode(Image.new("P", (40, 30), 3), "GIF")
     data = {
         "title": "Bunting",
@@ -351,7 +345,7 @@ def test_a_plain_web_image_officers_upload_is_kept_byte_for_byte(officer):
         "collection": str(Collection.get_first_root_node().pk),
         "file": upload(gif, "bunting.gif", "image/gif"),
     }
-    assert officer.post(reverse("wagtailimages:add"), data).status_code == 302
+    assert editor_client.post(reverse("wagtailimages:add"), data).status_code == 302
     image = HETImage.objects.get()
     with image.file.open("rb") as file:
         assert file.read() == gif
@@ -372,10 +366,12 @@ def test_a_plain_web_image_officers_upload_is_kept_byte_for_byte(officer):
         ("IMG_0006.JPG", camera_picture(6), "jpg", RED, 12),
     ],
 )
-def test_the_multiple_uploader_stores_a_held_upload_as_a_web_image(officer, name, content, extension, pixel, tolerance):
+def test_the_multiple_uploader_stores_a_held_upload_as_a_web_image(
+    editor_client, name, content, extension, pixel, tolerance
+):
     """An upload without a description is held; once described, the converted picture is stored, not the original."""
     collection = str(Collection.get_first_root_node().pk)
-    held = officer.post(
+    held = editor_client.post(
         reverse("wagtailimages:add_multiple"), {"files[]": upload(content, name), "collection": collection}
     ).json()
     assert held["success"] is True and not HETImage.objects.exists()
@@ -383,7 +379,7 @@ def test_the_multiple_uploader_stores_a_held_upload_as_a_web_image(officer, name
     prefix = f"uploaded-image-{upload_id}-"
     described = {f"{prefix}title": "Leaflet", f"{prefix}description": DESCRIPTION, f"{prefix}collection": collection}
     url = reverse("wagtailimages:create_multiple_from_uploaded_image", args=[upload_id])
-    assert officer.post(url, {**described, f"{prefix}tags": ""}).json()["success"] is True
+    assert editor_client.post(url, {**described, f"{prefix}tags": ""}).json()["success"] is True
 
     image = HETImage.objects.get()
     assert image.file.name.endswith(f".{extension}")
@@ -395,7 +391,7 @@ def test_the_multiple_uploader_stores_a_held_upload_as_a_web_image(officer, name
     assert image.file_size == image.file.size
 
 
-def test_a_multi_picture_heic_stores_its_primary_picture(officer):
+def test_a_multi_picture_heic_stores_its_primary_picture(editor_client):
     primary = pillow_heif.from_pillow(Image.new("RGB", (60, 40), RED))
     primary.add_from_pillow(Image.new("RGB", (30, 20), BLUE))
     buffer = io.BytesIO()
@@ -406,7 +402,7 @@ def test_a_multi_picture_heic_stores_its_primary_picture(officer):
         "collection": str(Collection.get_first_root_node().pk),
         "file": upload(buffer.getvalue(), "IMG_5000.HEIC", "image/heic"),
     }
-    assert officer.post(reverse("wagtailimages:add"), data).status_code == 302
+    assert editor_client.post(reverse("wagtailimages:add"), data).status_code == 302
     with HETImage.objects.get().file.open("rb") as file:
         stored = Image.open(io.BytesIO(file.read()))
     assert stored.size == (60, 40)

@@ -20,7 +20,7 @@ from django_tasks_db.models import DBTaskResult
 from case_studies.models import CaseStudySubmission
 from mail.messages import message_from_dict, message_to_dict
 from mail.tasks import deliver_email, retry_delay
-from tests.case_study_support import TEAM_EMAIL, build_site, captured_logs, partner_emails, valid_data
+from tests.support.case_studies import TEAM_EMAIL, captured_logs, partner_emails, prepare_case_study_form, valid_data
 
 DATABASE_QUEUE = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
@@ -130,7 +130,7 @@ def test_wagtail_moderation_notice_is_queued_until_the_workflow_commits(
 def test_partner_submission_emails_are_queued_until_the_submission_commits(
     site_tree, django_capture_on_commit_callbacks
 ):
-    site = build_site(site_tree)
+    site = prepare_case_study_form(site_tree)
     with django_capture_on_commit_callbacks(execute=True):
         response = Client().post("/case-studies/submit/", valid_data(site))
         assert response.status_code == 302

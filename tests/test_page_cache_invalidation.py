@@ -31,9 +31,9 @@ from news.factories import NewsPageFactory
 from pages.factories import StandardPageFactory
 from pages.models import StandardPage
 from site_settings.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings
-from tests.admin_forms import client_for, edit_page, page_form, text, workflow_action
-from tests.case_study_support import build_site, image_bytes, upload, valid_data
-from tests.page_cache_support import BACKENDS, page_cache_on, stored
+from tests.support.admin_forms import client_for, edit_page, page_form, text, workflow_action
+from tests.support.case_studies import image_bytes, prepare_case_study_form, upload, valid_data
+from tests.support.page_cache import BACKENDS, page_cache_on, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +85,7 @@ def test_an_editor_submitting_for_moderation_keeps_the_cache(visitor, site_tree,
 
 
 def test_a_partner_sending_in_a_case_study_with_a_photo_keeps_the_cache(visitor, site_tree, page_cache):
-    site = build_site(site_tree)
+    site = prepare_case_study_form(site_tree)
     stored(visitor, "/case-studies/")
     stored(visitor, "/")
     partner = Client()

@@ -4,7 +4,6 @@ import uuid
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.http import QueryDict
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
@@ -13,7 +12,7 @@ from news.factories import NewsPageFactory
 from page_cache.cache import invalidate
 from page_cache.keys import query_parameters
 from site_settings.models import SiteSettings
-from tests.test_protocols import public_urls
+from tests.support.site import public_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -82,10 +81,9 @@ def test_a_new_search_promotion_shows_at_once(client, site_tree, page_cache):
     assert "Money advice sessions" not in client.get("/search/?q=benefits").content.decode()
 
 
-def test_every_parameter_any_public_page_reads_is_part_of_the_cache_key(client, monkeypatch):
+def test_every_parameter_any_public_page_reads_is_part_of_the_cache_key(client, het_site, monkeypatch):
     """Render every public address with a tracking code and record the GET parameters the code asks for by name:
     each must be one the cache keys on, or pages that differ by it would be served from one entry."""
-    call_command("load_het_content", verbosity=0)
     read = set()
     for method in ("get", "getlist", "__getitem__", "__contains__"):
         original = getattr(QueryDict, method)

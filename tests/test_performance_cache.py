@@ -29,7 +29,7 @@ from page_cache.cache import GENERATION_KEY
 from page_cache.middleware import PageCacheMiddleware
 from pages.factories import StandardPageFactory
 from site_settings.models import MainMenuItem, NavigationSettings, SiteSettings
-from tests.page_cache_support import BACKENDS, page_cache_on
+from tests.support.page_cache import BACKENDS, page_cache_on
 
 pytestmark = pytest.mark.django_db
 

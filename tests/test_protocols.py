@@ -10,19 +10,13 @@ from urllib.parse import urlsplit
 
 import pytest
 import rnc2rng
-from django.core import signing
-from django.core.files.base import ContentFile
-from django.core.management import call_command
-from django.urls import reverse
 from icalendar import Calendar
 from lxml import etree
-from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from case_studies.models import CaseStudyIndexPage
-from case_studies.views import CONFIRMATION_SALT
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage
+from tests.support.site import public_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -32,46 +26,10 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 VARYING_HEADERS = {"X-Cache", "Content-Security-Policy", "Date", "Expires", "Last-Modified"}
 
 
-@pytest.fixture
-def het_content(db):
-    call_command("load_het_content", verbosity=0)
-
-
 def atom_schema():
     # RFC 4287 declares `local` as the empty namespace, which RELAX NG XML cannot declare as a prefix.
     rng = rnc2rng.dumps(rnc2rng.load(str(FIXTURES / "atom.rnc"))).replace(' xmlns:local=""', "")
     return etree.RelaxNG(etree.fromstring(rng.encode()))
-
-
-def public_urls():
-    """Every address a visitor, a feed reader, a calendar app or a crawler can ask for, from the loaded content."""
-    urls = [page.url for page in Page.objects.live().public().exclude(depth=1).specific()]
-    news = NewsIndexPage.objects.get()
-    events = EventIndexPage.objects.get()
-    topic = Page.objects.get(slug="best-start-in-life")
-    urls += [news.url + "rss/", news.url + "atom/", f"{news.url}rss/?objective={topic.pk}"]
-    urls += [events.url + "feed.ics", f"{events.url}feed.ics?objective={topic.pk}", events.url + "?when=past"]
-    urls += [event.url + "calendar.ics" for event in EventPage.objects.live()]
-    document = get_document_model().objects.create(title="Annual report", file=ContentFile(b"%PDF-1.4", "a.pdf"))
-    case_studies = CaseStudyIndexPage.objects.get()
-    submit = case_studies.url + case_studies.reverse_subpage("submit")
-    confirmation = case_studies.url + case_studies.reverse_subpage("submitted")
-    token = signing.dumps("HET-2026-123456", salt=CONFIRMATION_SALT)
-    urls += [
-        "/sitemap.xml",
-        "/robots.txt",
-        "/healthz",
-        "/search/",
-        "/search/?q=health",
-        "/search/?q=health&type=news&page=2",
-        reverse("feedback"),
-        document.url,
-        submit,
-        confirmation,
-        f"{confirmation}?ref={token}",
-        "/no-such-page/",
-    ]
-    return urls
 
 
 def test_head_robots_txt_answers_like_get(client):
@@ -81,7 +39,7 @@ def test_head_robots_txt_answers_like_get(client):
     assert response["Content-Type"] == "text/plain; charset=utf-8"
 
 
-def test_every_public_url_answers_head_like_get(client, het_content, subtests):
+def test_every_public_url_answers_head_like_get(client, het_site, subtests):
     for url in public_urls():
         with subtests.test(url=url):
             head = client.head(url)
@@ -100,13 +58,13 @@ def calendar_urls():
     return [events.url + "feed.ics"] + [event.url + "calendar.ics" for event in EventPage.objects.live()]
 
 
-def test_calendar_ttl_is_an_icalendar_duration(client, het_content):
+def test_calendar_ttl_is_an_icalendar_duration(client, het_site):
     lines = client.get(calendar_urls()[0]).content.decode().split("\r\n")
     assert "X-PUBLISHED-TTL:PT6H" in lines
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H" in lines
 
 
-def test_every_calendar_follows_rfc_5545(client, het_content, subtests):
+def test_every_calendar_follows_rfc_5545(client, het_site, subtests):
     for url in calendar_urls():
         with subtests.test(url=url):
             data = client.get(url).content
@@ -150,7 +108,7 @@ def assert_absolute(url):
 
 
 @pytest.mark.parametrize("query", ["", "?objective=best-start-in-life", "?objective=999999"])
-def test_rss_feed_has_what_rss_2_requires(client, het_content, query):
+def test_rss_feed_has_what_rss_2_requires(client, het_site, query):
     news = NewsIndexPage.objects.get()
     if query == "?objective=best-start-in-life":
         query = f"?objective={Page.objects.get(slug='best-start-in-life').pk}"
@@ -180,7 +138,7 @@ def test_rss_feed_has_what_rss_2_requires(client, het_content, query):
 
 
 @pytest.mark.parametrize("filtered", [False, True])
-def test_atom_feed_is_valid_rfc_4287(client, het_content, filtered):
+def test_atom_feed_is_valid_rfc_4287(client, het_site, filtered):
     news = NewsIndexPage.objects.get()
     query = f"?objective={Page.objects.get(slug='best-start-in-life').pk}" if filtered else ""
     address = "http://testserver" + news.url + "atom/" + query
@@ -204,7 +162,7 @@ def test_atom_feed_is_valid_rfc_4287(client, het_content, filtered):
         assert entries
 
 
-def test_sitemap_is_valid_against_the_sitemaps_org_schema(client, het_content):
+def test_sitemap_is_valid_against_the_sitemaps_org_schema(client, het_site):
     schema = etree.XMLSchema(etree.parse(str(FIXTURES / "sitemap.xsd")))
     response = client.get("/sitemap.xml")
     assert response.status_code == 200

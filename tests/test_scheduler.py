@@ -23,7 +23,7 @@ from django.utils import timezone
 from editorial.management.commands import run_scheduler
 from page_cache import cache as page_cache
 from pages.factories import StandardPageFactory
-from tests.production_server import run_manage
+from tests.support.production_server import run_manage
 
 pytestmark = pytest.mark.django_db
 

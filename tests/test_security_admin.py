@@ -1,40 +1,26 @@
 """The Wagtail admin keeps working under the security settings, and its login is throttled."""
 
-import io
 import json
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, RequestFactory, override_settings
-from PIL import Image
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from core.models import HETImage
 from pages.factories import StandardPageFactory
 from public_forms.ratelimit import client_ip
+from tests.support.case_studies import image_bytes
+from tests.support.people import PASSWORD
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("axes_on")]
-
-PASSWORD = "correct horse battery staple 42"
 
 
 @pytest.fixture
 def axes_on():
     with override_settings(AXES_ENABLED=True):
         yield
-
-
-@pytest.fixture
-def officer(db):
-    return get_user_model().objects.create_superuser("officer", "officer@example.org", PASSWORD)
-
-
-def png_bytes():
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), "teal").save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 def csrf_token(html):
@@ -53,7 +39,7 @@ def browser():
     return Client(enforce_csrf_checks=True)
 
 
-def test_officer_logs_in_and_the_session_cookies_are_locked_down(browser, officer, home):
+def test_officer_logs_in_and_the_session_cookies_are_locked_down(browser, superuser, home):
     response = log_in(browser, "officer", PASSWORD)
     assert response.status_code == 302
     session_cookie = browser.cookies["sessionid"]
@@ -69,8 +55,8 @@ def test_officer_logs_in_and_the_session_cookies_are_locked_down(browser, office
     assert "frame-ancestors 'self'" in policy
 
 
-def test_page_editor_preview_and_image_upload_work(browser, officer, home):
-    page = StandardPageFactory(parent=home, title="Healthy homes", owner=officer)
+def test_page_editor_preview_and_image_upload_work(browser, superuser, home):
+    page = StandardPageFactory(parent=home, title="Healthy homes", owner=superuser)
     log_in(browser, "officer", PASSWORD)
 
     edit = browser.get(f"/admin/pages/{page.pk}/edit/")
@@ -103,14 +89,14 @@ def test_page_editor_preview_and_image_upload_work(browser, officer, home):
             "csrfmiddlewaretoken": token,
             "title": "Luton town hall",
             "description": "Luton town hall seen from George Street",
-            "file": SimpleUploadedFile("town-hall.png", png_bytes(), content_type="image/png"),
+            "file": SimpleUploadedFile("town-hall.png", image_bytes("PNG", (40, 30)), content_type="image/png"),
         },
     )
     assert upload.status_code == 302, upload.context["form"].errors
     assert HETImage.objects.filter(title="Luton town hall").exists()
 
 
-def test_a_form_without_its_token_gets_the_friendly_403(browser, officer):
+def test_a_form_without_its_token_gets_the_friendly_403(browser, superuser):
     response = browser.post("/admin/login/", {"username": "officer", "password": PASSWORD})
     assert response.status_code == 403
     assert "Your form could not be sent" in response.content.decode()
@@ -120,7 +106,7 @@ def locked_out(response):
     return response.status_code == 429 and "Too many attempts" in response.content.decode()
 
 
-def test_repeated_failures_lock_the_account_from_any_address(officer, settings):
+def test_repeated_failures_lock_the_account_from_any_address(superuser, settings):
     for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
         response = log_in(Client(enforce_csrf_checks=True), "officer", "wrong password", ip=f"198.51.100.{attempt}")
         assert response.status_code == 200
@@ -135,7 +121,7 @@ def test_repeated_failures_lock_the_account_from_any_address(officer, settings):
     assert "sessionid" not in response.cookies
 
 
-def test_repeated_failures_lock_the_client_out_for_every_account(officer, settings):
+def test_repeated_failures_lock_the_client_out_for_every_account(superuser, settings):
     client = Client(enforce_csrf_checks=True)
     for attempt in range(settings.AXES_FAILURE_LIMIT):
         log_in(client, f"guess{attempt}", "wrong password", ip="198.51.100.77")
@@ -144,7 +130,7 @@ def test_repeated_failures_lock_the_client_out_for_every_account(officer, settin
     assert log_in(Client(enforce_csrf_checks=True), "officer", PASSWORD, ip="192.0.2.20").status_code == 302
 
 
-def test_a_successful_login_clears_earlier_failures(officer, settings):
+def test_a_successful_login_clears_earlier_failures(superuser, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         log_in(Client(enforce_csrf_checks=True), "officer", "wrong password")
     assert log_in(Client(enforce_csrf_checks=True), "officer", PASSWORD).status_code == 302
@@ -169,11 +155,11 @@ def test_client_address_trusts_only_the_configured_proxies(settings, proxies, fo
     assert client_ip(request) == expected
 
 
-def test_password_validators_refuse_weak_passwords(officer):
+def test_password_validators_refuse_weak_passwords(superuser):
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
 
     for weak in ("password1234", "officer12345", "123456789012", "short"):
         with pytest.raises(ValidationError):
-            validate_password(weak, officer)
-    validate_password(PASSWORD, officer)
+            validate_password(weak, superuser)
+    validate_password(PASSWORD, superuser)

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.production_server import PrivatePostgres, ProductionSite, postgres_bin_dir
+from tests.support.production_server import PrivatePostgres, ProductionSite, postgres_bin_dir
 
 pytestmark = [
     pytest.mark.fault,

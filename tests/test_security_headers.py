@@ -1,7 +1,5 @@
 """Production settings pass Django's deployment checklist, and every response carries the security headers."""
 
-import os
-import secrets
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,25 +9,10 @@ from core.factories import HETImageFactory
 from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
 from pages.factories import StandardPageFactory
-from tests.production_server import run_manage
+from tests.support.production_server import production_manage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VIDEO_ORIGINS = {"https://www.youtube-nocookie.com", "https://player.vimeo.com"}
-
-
-def production_manage(*args, secret_key=None):
-    """Run manage.py with the production settings and only the environment a real deployment sets."""
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "DJANGO_SETTINGS_MODULE": "het_site.settings.production",
-        "SECRET_KEY": secret_key if secret_key is not None else secrets.token_urlsafe(50)[:50],
-        "ALLOWED_HOSTS": "het.example.org",
-        "CSRF_TRUSTED_ORIGINS": "https://het.example.org",
-        "SITE_URL": "https://het.example.org",
-        # Production shares its page cache between gunicorn workers through Redis (docs/performance.md).
-        "REDIS_URL": "redis://127.0.0.1:6379/0",
-    }
-    return run_manage(env, *args)
 
 
 def test_deploy_check_reports_no_warnings():

@@ -27,13 +27,8 @@ ADDRESSES = [
 ]
 
 
-@pytest.fixture
-def loaded(db):
-    call_command("load_het_content", stdout=StringIO())
-
-
 @pytest.fixture(params=ADDRESSES[:2], ids=["make-run", "production"])
-def address(request, loaded, settings):
+def address(request, het_site, settings):
     site_url, _hostname, _port, prefix = request.param
     settings.SITE_URL = site_url
     call_command("set_site_address", stdout=StringIO())
@@ -113,7 +108,7 @@ def test_addresses_a_site_cannot_stand_for_are_refused(site_url):
         parse_site_url(site_url)
 
 
-def test_set_site_address_says_where_links_now_point(loaded, settings):
+def test_set_site_address_says_where_links_now_point(het_site, settings):
     settings.SITE_URL = "https://het.luton.gov.uk"
     out = StringIO()
     call_command("set_site_address", stdout=out)

@@ -15,7 +15,6 @@ from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -37,8 +36,8 @@ from news.factories import NewsPageFactory
 from news.models import NewsPage
 from pages.factories import StandardPageFactory
 from site_settings.models import SiteSettings
-from tests.admin_forms import create_page, edit_page, form_errors, page_form, text
-from tests.case_study_support import SUBMIT_URL, build_site, valid_data
+from tests.support.admin_forms import create_page, edit_page, form_errors, page_form, text
+from tests.support.case_studies import SUBMIT_URL, valid_data
 
 pytestmark = pytest.mark.django_db
 
@@ -219,7 +218,7 @@ def dirty_old_content(site_tree, dirty):
 
 
 @pytest.mark.parametrize(("dirty", "multiline", "one_line"), kinds(excluding=UNSTORABLE))
-def test_old_text_of_each_kind_cannot_break_any_output(client, officer, site_tree, dirty, multiline, one_line):
+def test_old_text_of_each_kind_cannot_break_any_output(client, admin_client, site_tree, dirty, multiline, one_line):
     news, event = dirty_old_content(site_tree, dirty)
     assert NewsPage.objects.get(pk=news.pk).title == dirty, "the input layer was bypassed"
 
@@ -244,8 +243,8 @@ def test_old_text_of_each_kind_cannot_break_any_output(client, officer, site_tre
     # The headline is cut to Google's 110 characters first.
     assert (data["headline"], data["description"]) == (clean_text(dirty[:110]), multiline)
 
-    assert csv_rows(officer.get("/admin/page_feedback/?export=csv"))[1][3] == multiline
-    assert xlsx_rows(officer.get("/admin/page_feedback/?export=xlsx"))[1][3].value == multiline
+    assert csv_rows(admin_client.get("/admin/page_feedback/?export=csv"))[1][3] == multiline
+    assert xlsx_rows(admin_client.get("/admin/page_feedback/?export=xlsx"))[1][3].value == multiline
 
 
 def test_ordinary_unicode_is_kept_in_feeds_and_calendars(client, site_tree):
@@ -285,13 +284,6 @@ def test_a_visitors_ordinary_feedback_comment_is_kept_exactly(client, page):
     assert PageFeedback.objects.get().comment == comment
 
 
-@pytest.fixture
-def officer(client, db):
-    admin = get_user_model().objects.create_superuser("officer", "officer@example.org", "a-long-password-1")
-    client.force_login(admin)
-    return client
-
-
 def csv_rows(response):
     assert response.status_code == 200
     return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
@@ -307,37 +299,37 @@ FORMULAS = ['=HYPERLINK("http://evil.example","Click")', "+1+1", "-2+3", "@SUM(A
 
 
 @pytest.mark.parametrize("comment", FORMULAS)
-def test_feedback_exports_are_data_never_formulas(officer, page, comment):
+def test_feedback_exports_are_data_never_formulas(admin_client, page, comment):
     PageFeedback.objects.create(page=page, url=page.url, useful=False, comment=comment)
-    rows = csv_rows(officer.get("/admin/page_feedback/?export=csv"))
+    rows = csv_rows(admin_client.get("/admin/page_feedback/?export=csv"))
     assert rows[1][3] == "'" + comment
-    cell = xlsx_rows(officer.get("/admin/page_feedback/?export=xlsx"))[1][3]
+    cell = xlsx_rows(admin_client.get("/admin/page_feedback/?export=xlsx"))[1][3]
     assert (cell.value, cell.data_type, cell.quotePrefix) == (comment, "s", True)
 
 
-def test_ordinary_text_exports_exactly(officer, page):
+def test_ordinary_text_exports_exactly(admin_client, page):
     comment = " ".join(KEPT) + "\nSecond line"
     PageFeedback.objects.create(page=page, url=page.url, useful=True, comment=comment)
-    assert csv_rows(officer.get("/admin/page_feedback/?export=csv"))[1][3] == comment
-    cell = xlsx_rows(officer.get("/admin/page_feedback/?export=xlsx"))[1][3]
+    assert csv_rows(admin_client.get("/admin/page_feedback/?export=csv"))[1][3] == comment
+    cell = xlsx_rows(admin_client.get("/admin/page_feedback/?export=xlsx"))[1][3]
     assert (cell.value, cell.quotePrefix) == (comment, False)
 
 
-def test_wagtail_report_exports_are_protected_too(officer, site_tree):
+def test_wagtail_report_exports_are_protected_too(admin_client, site_tree):
     page = StandardPageFactory(parent=site_tree["home"], title="Healthy homes")
     page.save_revision().publish()
     Page.objects.filter(pk=page.pk).update(title="=cmd|' /C calc'!A0\x0b")
     url = reverse("wagtailadmin_reports:aging_pages")
-    titles = [row[0] for row in csv_rows(officer.get(url + "?export=csv"))]
+    titles = [row[0] for row in csv_rows(admin_client.get(url + "?export=csv"))]
     assert "'=cmd|' /C calc'!A0\n" in titles
-    titles = [row[0].value for row in xlsx_rows(officer.get(url + "?export=xlsx"))]
+    titles = [row[0].value for row in xlsx_rows(admin_client.get(url + "?export=xlsx"))]
     assert "=cmd|' /C calc'!A0\n" in titles
 
 
 def test_case_study_form_text_is_stored_clean_on_the_submission_and_its_draft_page(
-    client, site_tree, django_capture_on_commit_callbacks
+    client, case_study_site, django_capture_on_commit_callbacks
 ):
-    site = build_site(site_tree)
+    site = case_study_site
     data = valid_data(
         site,
         title="Welfare\x0bsupport\x00 for all",
@@ -359,8 +351,8 @@ def test_case_study_form_text_is_stored_clean_on_the_submission_and_its_draft_pa
     assert mail.outbox, "the notice and the acknowledgement are sent"
 
 
-def test_email_subjects_are_one_line(client, site_tree, django_capture_on_commit_callbacks):
-    site = build_site(site_tree)
+def test_email_subjects_are_one_line(client, case_study_site, django_capture_on_commit_callbacks):
+    site = case_study_site
     client.post(SUBMIT_URL, valid_data(site))
     submission = CaseStudySubmission.objects.get()
     with django_capture_on_commit_callbacks(execute=True):

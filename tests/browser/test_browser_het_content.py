@@ -4,22 +4,16 @@ The factory-built pages in test_browser_pages.py cover every template; this catc
 text brings, such as headings inside rich text or very long words.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 
 from tests.browser import checks
 from tests.browser.conftest import LIVE_DATABASE, NARROWEST, PHONE
-from tests.browser.content import ensure_tree_root
 
 pytestmark = [pytest.mark.browser, LIVE_DATABASE]
 
 
-def test_every_page_of_the_het_content_passes_axe_and_has_ordered_headings(transactional_db, new_context):
-    ensure_tree_root()
-    call_command("load_het_content", stdout=io.StringIO())
+def test_every_page_of_the_het_content_passes_axe_and_has_ordered_headings(het_site, new_context):
     urls = [page.url for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by("path")]
     assert len(urls) > 30
 

@@ -7,17 +7,16 @@ from playwright.sync_api import expect
 
 from tests.browser.checks import tab_to
 from tests.browser.conftest import LIVE_DATABASE
-from tests.browser.content import build_site
+from tests.support.content import build_showcase_site
+from tests.support.people import PASSWORD
 
 pytestmark = [pytest.mark.browser, LIVE_DATABASE]
 
-PASSWORD = "correct horse battery staple"
-
 
 @pytest.fixture
-def officer(transactional_db, django_user_model):
-    build_site()
-    return django_user_model.objects.create_superuser("officer", "officer@luton.gov.uk", PASSWORD)
+def officer(superuser):
+    build_showcase_site()
+    return superuser
 
 
 def test_officer_logs_in_and_reaches_the_page_explorer_by_keyboard(officer, page):

@@ -4,7 +4,7 @@ import pytest
 
 from tests.browser import checks
 from tests.browser.conftest import DESKTOP, LIVE_DATABASE, NARROWEST, PHONE, ZOOMED
-from tests.browser.content import build_site
+from tests.support.content import build_showcase_site
 
 pytestmark = [pytest.mark.browser, LIVE_DATABASE]
 
@@ -21,7 +21,7 @@ PAGE_GROUPS = {
 
 @pytest.fixture
 def site(transactional_db):
-    return build_site()
+    return build_showcase_site()
 
 
 def page_problems(page, no_js, page_type, url):

@@ -1,28 +1,21 @@
 """What only a browser shows on the case study form: focus moving to the error summary, and the character count."""
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import expect
 
 from tests.browser.conftest import LIVE_DATABASE, PHONE
-from tests.case_study_support import SUBMIT_URL, build_site
+from tests.support.case_studies import SUBMIT_URL
 
 pytestmark = [pytest.mark.browser, LIVE_DATABASE]
 
 
 @pytest.fixture
-def site(site_tree):
-    cache.clear()
-    return build_site(site_tree)
-
-
-@pytest.fixture
-def page(site, new_context):
+def page(case_study_site, new_context):
     """On a phone, once the site is built."""
     return new_context(viewport=PHONE).new_page()
 
 
-def test_error_summary_takes_focus_and_links_to_fields(live_server, site, page):
+def test_error_summary_takes_focus_and_links_to_fields(live_server, case_study_site, page):
     page.goto(live_server.url + SUBMIT_URL)
     page.fill("#id_organisation_name", "Noah Enterprise")
     with page.expect_navigation():
@@ -38,7 +31,7 @@ def test_error_summary_takes_focus_and_links_to_fields(live_server, site, page):
     assert page.evaluate("document.activeElement.id") == "id_submitter_name"
 
 
-def test_character_count_counts_as_people_type(live_server, site, page):
+def test_character_count_counts_as_people_type(live_server, case_study_site, page):
     page.goto(live_server.url + SUBMIT_URL)
     page.fill("#id_summary", "x" * 290)
     message = page.locator("#id_summary-info + .character-count__message")

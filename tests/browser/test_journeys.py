@@ -10,7 +10,6 @@ from urllib.parse import parse_qs, urlparse
 
 import icalendar
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -20,19 +19,12 @@ from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
 from tests.browser.checks import tab_to
 from tests.browser.conftest import LIVE_DATABASE, PHONE
-from tests.case_study_support import OBJECTIVES, SUBMIT_URL, build_site, valid_data
+from tests.support.case_studies import OBJECTIVES, SUBMIT_URL, valid_data
+from tests.support.people import PASSWORD
 
 pytestmark = [pytest.mark.browser, LIVE_DATABASE]
 
 REFERENCE = re.compile(r"HET-\d{4}-\d{6}")
-
-
-@pytest.fixture
-def site(site_tree):
-    """Objectives, subgroups, a privacy notice and the moderation workflow. Built before any browser navigates."""
-    # The form's rate limit is counted in the cache, which outlasts a test.
-    cache.clear()
-    return build_site(site_tree)
 
 
 def focused_id(page):
@@ -49,17 +41,17 @@ def press_on(locator, key="Enter"):
     locator.page.keyboard.press(key)
 
 
-def test_resident_finds_an_upcoming_event_and_downloads_its_calendar_file(site, page):
+def test_resident_finds_an_upcoming_event_and_downloads_its_calendar_file(case_study_site, page):
     start = timezone.localtime().replace(microsecond=0, second=0, minute=0) + datetime.timedelta(days=10, hours=2)
     event = EventPageFactory(
-        parent=site["events"],
+        parent=case_study_site["events"],
         title="HealthFest family day",
         start=start,
         end=start + datetime.timedelta(hours=4),
         venue="Venue 360",
     )
     EventPageFactory(
-        parent=site["events"],
+        parent=case_study_site["events"],
         title="Marmot Town conference",
         start=start - datetime.timedelta(days=60),
         end=start - datetime.timedelta(days=60, hours=-6),
@@ -83,12 +75,12 @@ def test_resident_finds_an_upcoming_event_and_downloads_its_calendar_file(site, 
     assert vevent.decoded("DTSTART") == start
 
 
-def test_resident_filters_news_by_a_policy_objective_and_pages_through(site, page):
-    chosen, other = site["objectives_list"][2], site["objectives_list"][0]
+def test_resident_filters_news_by_a_policy_objective_and_pages_through(case_study_site, page):
+    chosen, other = case_study_site["objectives_list"][2], case_study_site["objectives_list"][0]
     first_day = datetime.date(2025, 3, 31)
     related = [
         NewsPageFactory(
-            parent=site["news"],
+            parent=case_study_site["news"],
             title=f"Good work story {n + 1}",
             date=first_day - datetime.timedelta(days=n),
             policy_objectives=[chosen],
@@ -97,7 +89,7 @@ def test_resident_filters_news_by_a_policy_objective_and_pages_through(site, pag
     ]
     unrelated = [
         NewsPageFactory(
-            parent=site["news"],
+            parent=case_study_site["news"],
             title=f"Best start story {n + 1}",
             date=first_day - datetime.timedelta(days=n),
             policy_objectives=[other],
@@ -107,7 +99,7 @@ def test_resident_filters_news_by_a_policy_objective_and_pages_through(site, pag
 
     page.goto("/")
     press_on(page.get_by_role("link", name="All HET news"))
-    expect(page.get_by_role("heading", level=1)).to_have_text(site["news"].title)
+    expect(page.get_by_role("heading", level=1)).to_have_text(case_study_site["news"].title)
 
     objective = page.get_by_label("Policy objective")
     tab_to(objective)
@@ -145,12 +137,12 @@ def type_into(page, label, text):
     page.keyboard.type(text)
 
 
-def fill_in_correctly(page, site, answers):
+def fill_in_correctly(page, case_study_site, answers):
     """Types each answer and ticks the choices, moving between the questions with Tab as a partner would."""
     for label, text in answers.items():
         type_into(page, label, text)
-    press_on(page.get_by_role("checkbox", name=site["objectives_list"][3].title), " ")
-    press_on(page.get_by_role("checkbox", name=site["objectives_list"][5].title), " ")
+    press_on(page.get_by_role("checkbox", name=case_study_site["objectives_list"][3].title), " ")
+    press_on(page.get_by_role("checkbox", name=case_study_site["objectives_list"][5].title), " ")
     press_on(page.get_by_role("checkbox", name=re.compile("^I confirm we have permission")), " ")
 
 
@@ -162,8 +154,8 @@ def send_and_read_reference(page):
     return reference
 
 
-def test_partner_corrects_mistakes_and_sends_a_case_study(site, page):
-    data = valid_data(site)
+def test_partner_corrects_mistakes_and_sends_a_case_study(case_study_site, page):
+    data = valid_data(case_study_site)
     page.goto("/")
     press_on(page.get_by_role("link", name="Submit a case study", exact=True))
     expect(page.get_by_role("heading", level=1)).to_have_text("Share your work: submit a case study")
@@ -213,7 +205,7 @@ def test_partner_corrects_mistakes_and_sends_a_case_study(site, page):
 
     fill_in_correctly(
         page,
-        site,
+        case_study_site,
         {
             "Summary": data["summary"],
             "What did you do?": data["what_they_did"],
@@ -235,13 +227,13 @@ def test_partner_corrects_mistakes_and_sends_a_case_study(site, page):
     )
 
 
-def test_partner_sends_a_case_study_without_javascript(site, new_context):
-    data = valid_data(site, title="Cooking classes at the family hub")
+def test_partner_sends_a_case_study_without_javascript(case_study_site, new_context):
+    data = valid_data(case_study_site, title="Cooking classes at the family hub")
     page = new_context(viewport=PHONE, java_script_enabled=False).new_page()
     page.goto(SUBMIT_URL)
     fill_in_correctly(
         page,
-        site,
+        case_study_site,
         {
             "Organisation name": data["organisation_name"],
             "Your name": data["submitter_name"],
@@ -257,11 +249,11 @@ def test_partner_sends_a_case_study_without_javascript(site, new_context):
 
 
 @pytest.fixture
-def submitted_case_study(site):
+def submitted_case_study(case_study_site):
     """A partner's case study sent through the public form, waiting in the moderation queue."""
-    response = Client().post(SUBMIT_URL, valid_data(site))
+    response = Client().post(SUBMIT_URL, valid_data(case_study_site))
     assert response.status_code == 302
-    page = CaseStudyPage.objects.get(title=valid_data(site)["title"])
+    page = CaseStudyPage.objects.get(title=valid_data(case_study_site)["title"])
     assert not page.live and page.current_workflow_task is not None
     return page
 
@@ -273,7 +265,7 @@ def test_officer_approves_a_submitted_case_study_and_it_goes_live(submitted_case
     tab_to(page.get_by_label("Username"))
     page.keyboard.type(moderator.username)
     page.keyboard.press("Tab")
-    page.keyboard.type("a long test password")
+    page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
 
     panel = page.get_by_role("region", name="Awaiting your review")

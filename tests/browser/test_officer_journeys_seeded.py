@@ -5,34 +5,25 @@ Moderator finds out who sent a partner's case study from its draft page.
 """
 
 import re
-from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from playwright.sync_api import expect
 from wagtail.models import Page
 
 from pages.models import PolicyObjectivePage
 from tests.browser.conftest import LIVE_DATABASE
-from tests.case_study_support import submit_on_loaded_site
+from tests.support.case_studies import submit_on_loaded_site
+from tests.support.people import PASSWORD, make_officer
 
 pytestmark = [pytest.mark.browser, LIVE_DATABASE]
 
-PASSWORD = "correct horse battery staple"
-
 
 @pytest.fixture
-def officers(transactional_db, django_user_model):
-    call_command("load_het_content", stdout=StringIO())
-    people = {}
-    for username, group, name in [("edith", "Editors", "Edith"), ("morris", "Moderators", "Morris")]:
-        user = django_user_model.objects.create_user(
-            username, f"{username}@luton.gov.uk", PASSWORD, first_name=name, last_name="Officer"
-        )
-        user.groups.add(Group.objects.get(name=group))
-        people[username] = user
-    return people
+def officers(het_site):
+    return {
+        username: make_officer(username, group, first_name=name, last_name="Officer")
+        for username, group, name in [("edith", "Editors", "Edith"), ("morris", "Moderators", "Morris")]
+    }
 
 
 def log_in(page, username):

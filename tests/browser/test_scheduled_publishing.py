@@ -6,7 +6,6 @@ import re
 import threading
 
 import pytest
-from django.core.management import call_command
 from django.db import connection, connections
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -15,17 +14,16 @@ from wagtail.models import Revision
 from editorial.management.commands.run_scheduler import run_forever
 from pages.models import StandardPage
 from tests.browser.conftest import LIVE_DATABASE
+from tests.support.people import PASSWORD
 
 pytestmark = [pytest.mark.browser, LIVE_DATABASE]
 
-PASSWORD = "correct horse battery staple"
 NEW_TITLE = "HET activities in 2027"
 
 
 @pytest.fixture
-def officer(transactional_db, django_user_model):
-    call_command("load_het_content", verbosity=0)
-    return django_user_model.objects.create_superuser("officer", "officer@luton.gov.uk", PASSWORD)
+def officer(het_site, superuser):
+    return superuser
 
 
 @pytest.fixture

@@ -1,11 +1,12 @@
 """The Wagtail admin works in a real browser under its Content-Security-Policy: nothing is blocked."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from pages.factories import HomePageFactory, StandardPageFactory
+from pages.factories import StandardPageFactory
 from tests.browser.conftest import LIVE_DATABASE
-from tests.test_security_admin import PASSWORD, png_bytes
+from tests.support.case_studies import image_bytes
+from tests.support.people import PASSWORD, make_superuser
+from tests.support.site import build_site
 
 pytestmark = [pytest.mark.browser, LIVE_DATABASE]
 
@@ -27,11 +28,11 @@ def violations(page):
 
 def test_officer_edits_previews_and_uploads_with_no_policy_violations(live_server, new_context, settings, tmp_path):
     settings.AXES_ENABLED = True
-    officer = get_user_model().objects.create_superuser("officer", "officer@example.org", PASSWORD)
-    home = HomePageFactory.as_site_root()
+    officer = make_superuser()
+    home = build_site()["home"]
     story = StandardPageFactory(parent=home, title="Healthy homes", owner=officer)
     image_file = tmp_path / "town-hall.png"
-    image_file.write_bytes(png_bytes())
+    image_file.write_bytes(image_bytes("PNG", (40, 30)))
     console_errors = []
 
     page = new_context().new_page()

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def run_manage(env, *args, timeout=120):
@@ -30,6 +30,21 @@ def run_manage(env, *args, timeout=120):
         text=True,
         timeout=timeout,
     )
+
+
+def production_manage(*args, secret_key=None):
+    """Run manage.py with the production settings and only the environment a real deployment sets."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DJANGO_SETTINGS_MODULE": "het_site.settings.production",
+        "SECRET_KEY": secret_key if secret_key is not None else secrets.token_urlsafe(50)[:50],
+        "ALLOWED_HOSTS": "het.example.org",
+        "CSRF_TRUSTED_ORIGINS": "https://het.example.org",
+        "SITE_URL": "https://het.example.org",
+        # Production shares its page cache between gunicorn workers through Redis (docs/performance.md).
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+    }
+    return run_manage(env, *args)
 
 
 SEED_CONTENT = """

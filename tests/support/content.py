@@ -1,34 +1,25 @@
-"""A realistic small Health Equity Town site for the browser tests, built with the factories."""
+"""Realistic content for the browser tests: one page of every type, with pictures, documents, settings and menus."""
 
 import datetime
 
 import wagtail_factories
-from django.conf import settings
 from django.utils import timezone
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Site
 
-from case_studies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from case_studies.factories import CaseStudyPageFactory
 from core.factories import HETImageFactory, rich_text
-from events.factories import EventIndexPageFactory, EventPageFactory
-from news.factories import NewsIndexPageFactory, NewsPageFactory
+from events.factories import EventPageFactory
+from news.factories import NewsPageFactory
 from pages.factories import (
-    HomePageFactory,
-    PolicyObjectiveIndexPageFactory,
     PolicyObjectivePageFactory,
-    PriorityIndexPageFactory,
     PriorityPageFactory,
     StandardPageFactory,
-    SubgroupIndexPageFactory,
     SubgroupPageFactory,
 )
 from site_settings.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings, SocialLink
+from tests.support.case_studies import OBJECTIVES
+from tests.support.site import build_site
 
-OBJECTIVES = [
-    "Give every child the best start in life",
-    "Enable all children, young people and adults to maximise their capabilities",
-    "Create fair employment and good work for all",
-]
 PRIORITIES = ["A healthy, fair and happy population", "An inclusive economy"]
 # Enough news items for the listing to need a second page.
 NEWS_TITLES = [
@@ -100,30 +91,24 @@ def _standard_body(documents):
     ]
 
 
-def ensure_tree_root():
-    """Live-server tests empty every table afterwards, including the locale and root page Wagtail's migrations made."""
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-
-
-def build_site():
-    """Creates the site and returns the address of one page of every type, keyed by a short name."""
+def build_showcase_site():
+    """Builds the site (tests/support/site.py) with realistic content in every section, the site settings and the
+    menus; returns the address of one page of every type, keyed by a short name ("home", "news item", "404")."""
     now = timezone.now().replace(microsecond=0)
-    ensure_tree_root()
-    home = HomePageFactory.as_site_root()
+    site = build_site()
+    home = site["home"]
     photo = _image("Conference", "Delegates listening to a talk at the Marmot Town conference")
 
-    objective_index = PolicyObjectiveIndexPageFactory(parent=home, slug="policy-objectives")
+    objective_index = site["objectives"]
     objectives = [
-        PolicyObjectivePageFactory(parent=objective_index, title=title, listing_image=photo) for title in OBJECTIVES
+        PolicyObjectivePageFactory(parent=objective_index, title=title, listing_image=photo) for title in OBJECTIVES[:3]
     ]
-    priority_index = PriorityIndexPageFactory(parent=home, slug="priorities")
+    priority_index = site["priorities"]
     priorities = [PriorityPageFactory(parent=priority_index, title=title) for title in PRIORITIES]
-    subgroup_index = SubgroupIndexPageFactory(parent=home, slug="driving-change")
+    subgroup_index = site["subgroups"]
     subgroup = SubgroupPageFactory(parent=subgroup_index, title="Housing and health")
 
-    news_index = NewsIndexPageFactory(parent=home, slug="news")
+    news_index = site["news"]
     news = [
         NewsPageFactory(
             parent=news_index,
@@ -135,7 +120,7 @@ def build_site():
         for n, title in enumerate(NEWS_TITLES)
     ]
 
-    event_index = EventIndexPageFactory(parent=home, slug="events")
+    event_index = site["events"]
     upcoming = EventPageFactory(
         parent=event_index,
         title="HealthFest 2040",
@@ -161,7 +146,7 @@ def build_site():
         british_sign_language=True,
     )
 
-    case_study_index = CaseStudyIndexPageFactory(parent=home, slug="case-studies")
+    case_study_index = site["case_studies"]
     case_study = CaseStudyPageFactory(
         parent=case_study_index,
         title="Period poverty in schools",

@@ -1,10 +1,9 @@
-"""Shared set-up for the case study submission tests: a site with objectives, subgroups and a moderation workflow."""
+"""The case study form's tests: what the form needs on a site from build_site, a good answer, photos, logs."""
 
 import contextlib
 import io
 import logging
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
@@ -13,6 +12,7 @@ from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage
 from pages.factories import PolicyObjectivePageFactory, StandardPageFactory, SubgroupPageFactory
 from pages.models import PolicyObjectivePage, SubgroupPage
 from site_settings.models import SiteSettings
+from tests.support.people import make_officer
 
 OBJECTIVES = [
     "Give every child the best start in life",
@@ -44,8 +44,10 @@ def het_moderation_workflow():
     return workflow
 
 
-def build_site(site_tree):
-    """Objectives, subgroups, a privacy notice, the team's email address, a moderator and the workflow."""
+def prepare_case_study_form(site_tree):
+    """Adds what the form needs to a SiteTree from build_site: eight objectives, four subgroups, a privacy notice,
+    the team's email address, a moderator and the moderation workflow. Returns the SiteTree's pages with
+    "objectives_list", "subgroups_list", "privacy", "moderator" and "workflow" added."""
     objectives = [PolicyObjectivePageFactory(parent=site_tree["objectives"], title=title) for title in OBJECTIVES]
     subgroups = [SubgroupPageFactory(parent=site_tree["subgroups"], title=title) for title in SUBGROUPS]
     privacy = StandardPageFactory(parent=site_tree["home"], title="Privacy notice", slug="privacy")
@@ -54,10 +56,7 @@ def build_site(site_tree):
     settings.contact_email = "het@luton.example"
     settings.privacy_page = privacy
     settings.save()
-    moderator = get_user_model().objects.create_user(
-        username="moderator", email="moderator@luton.example", password="a-long-test-password"
-    )
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator = make_officer("moderator", "Moderators", email="moderator@luton.example")
     return {
         **site_tree,
         "objectives_list": objectives,
