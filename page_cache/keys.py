@@ -3,8 +3,8 @@
 Each app declares the parameters its views read with vary_on_query_parameters() in its AppConfig.ready(). The rest,
 such as a newsletter's `utm_source`, are removed from the request before the view sees it. So a shared link with a
 tracking code is served from the same entry as the plain address, and nobody can fill the cache with made-up
-parameters. tests/test_page_cache_keys.py records which parameters every public page reads, so a view that starts
-reading a new one fails there until its app declares it.
+parameters. tests/page_cache/test_page_cache_keys.py records which parameters every public page reads, so a view
+that starts reading a new one fails there until its app declares it.
 """
 
 import hashlib

@@ -10,7 +10,7 @@ class PageSitemap(Sitemap):
     """Wagtail's sitemap, listing plain pages instead of specific ones.
 
     Wagtail fetches every page as its specific type, one query per page type, only to ask each for its
-    `get_sitemap_urls()`. No page type of this site changes that method (tests/test_seo.py checks), so the plain
+    `get_sitemap_urls()`. No page type of this site changes that method (tests/seo/test_seo.py checks), so the plain
     pages give the same addresses and dates. Private pages are left out, as Wagtail does.
     """
 

@@ -31,8 +31,8 @@ def scheduler(live_server):
     """run_scheduler's loop, checking every half second, in a thread beside the live server."""
     if connection.vendor == "sqlite":
         # SQLite's shared in-memory test database locks whole tables against other connections and answers
-        # "table is locked" instead of waiting; tests/test_scheduler.py runs the real command in a second process
-        # on a SQLite file instead.
+        # "table is locked" instead of waiting; tests/editorial/test_scheduler.py runs the real command in a second
+        # process on a SQLite file instead.
         pytest.skip("needs a database server that several connections can use at once (PostgreSQL, as in CI)")
     stop = threading.Event()
 

@@ -11,7 +11,7 @@ from news.factories import NewsPageFactory
 from pages.factories import StandardPageFactory
 from tests.support.production_server import production_manage
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 VIDEO_ORIGINS = {"https://www.youtube-nocookie.com", "https://player.vimeo.com"}
 
 

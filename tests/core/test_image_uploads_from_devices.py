@@ -23,7 +23,7 @@ from tests.support.case_studies import SUBMIT_URL, upload, valid_data
 pillow_heif.register_heif_opener()
 pytestmark = pytest.mark.django_db
 
-CMYK_PROFILE = (Path(__file__).parent / "fixtures" / "fogra39l-cmyk.icc").read_bytes()
+CMYK_PROFILE = (Path(__file__).parent.parent / "fixtures" / "fogra39l-cmyk.icc").read_bytes()
 # A dark blue as a print designer would specify it, in ink percentages of 255.
 PRINT_BLUE = (230, 204, 56, 20)
 ORIENTATION = 0x0112

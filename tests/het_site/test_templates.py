@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def test_every_short_comment_closes_on_its_own_line():

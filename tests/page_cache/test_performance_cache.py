@@ -1,7 +1,8 @@
 """The page cache serves anonymous visitors from memory and shows every change on the very next request.
 
 Every test runs twice: with local memory, and with Redis (as production does when REDIS_URL is set), see
-tests/page_cache_support.py. What empties the cache and what keeps it is in tests/test_page_cache_invalidation.py.
+tests/support/page_cache.py. What empties the cache and what keeps it is in
+tests/page_cache/test_page_cache_invalidation.py.
 """
 
 import datetime

@@ -172,7 +172,7 @@ def test_without_a_workflow_the_draft_is_still_saved(client, site, django_captur
 
 
 @pytest.mark.django_db
-@override_settings(EMAIL_DELIVERY_BACKEND="tests.test_case_study_submission_workflow.FailingEmailBackend")
+@override_settings(EMAIL_DELIVERY_BACKEND="tests.case_studies.test_case_study_submission_workflow.FailingEmailBackend")
 def test_refused_emails_keep_the_submission_and_are_logged_without_personal_data(
     client, site, django_capture_on_commit_callbacks
 ):
@@ -181,7 +181,7 @@ def test_refused_emails_keep_the_submission_and_are_logged_without_personal_data
     assert response.status_code == 302
     submission = CaseStudySubmission.objects.get()
     assert submission.page and TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).exists()
-    # The emails were written and queued; their delivery is the queue's to retry (tests/test_mail_queue.py).
+    # The emails were written and queued; their delivery is the queue's to retry (tests/mail/test_mail_queue.py).
     assert submission.notice_sent_at and submission.acknowledgement_sent_at and not submission.email_failed_at
     text = "\n".join(logs)
     assert "SMTPRecipientsRefused" in text and f"We have received your case study ({submission.reference})" in text
@@ -190,7 +190,9 @@ def test_refused_emails_keep_the_submission_and_are_logged_without_personal_data
 
 
 @pytest.mark.django_db
-@override_settings(EMAIL_DELIVERY_BACKEND="tests.test_case_study_submission_workflow.UnreachableEmailBackend")
+@override_settings(
+    EMAIL_DELIVERY_BACKEND="tests.case_studies.test_case_study_submission_workflow.UnreachableEmailBackend"
+)
 def test_unreachable_mail_server_still_starts_moderation(client, site, django_capture_on_commit_callbacks):
     response = submit(client, valid_data(site), django_capture_on_commit_callbacks)
     assert response.status_code == 302

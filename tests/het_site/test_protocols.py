@@ -20,7 +20,7 @@ from tests.support.site import public_urls
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+FIXTURES = __import__("pathlib").Path(__file__).parent.parent / "fixtures"
 ATOM = "{http://www.w3.org/2005/Atom}"
 # Headers that may differ between any two requests for the same thing (an empty feed's Last-Modified is "now").
 VARYING_HEADERS = {"X-Cache", "Content-Security-Policy", "Date", "Expires", "Last-Modified"}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.db import connection, connections
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 
 pytestmark = [

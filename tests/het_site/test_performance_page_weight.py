@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 
-from tests.test_performance_queries import page_urls
+from tests.het_site.test_performance_queries import page_urls
 
 pytestmark = pytest.mark.django_db
 

@@ -43,7 +43,7 @@ class MailServer(LocmemBackend):
 @pytest.fixture
 def mail_server():
     MailServer.down = False
-    with override_settings(EMAIL_DELIVERY_BACKEND="tests.test_mail_queue.MailServer"):
+    with override_settings(EMAIL_DELIVERY_BACKEND="tests.mail.test_mail_queue.MailServer"):
         yield MailServer
     MailServer.down = False
 

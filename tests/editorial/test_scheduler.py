@@ -27,7 +27,7 @@ from tests.support.production_server import run_manage
 
 pytestmark = pytest.mark.django_db
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 PAST = datetime.timedelta(minutes=1)
 
 
