@@ -35,7 +35,7 @@ class HETPageQuerySet(PageQuerySet):
         """Published pages ready for cards: their listing image and its renditions come in one more query.
 
         Pass image_style=None when the page gathers images from several listings and fetches their renditions
-        together with `pages.renditions.attach_renditions`.
+        together with `core.renditions.attach_renditions`.
         """
         queryset = self.published().defer_streamfields().select_related("listing_image")
         if image_style:

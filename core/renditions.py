@@ -1,6 +1,6 @@
 """The image sizes the templates use, and fetching their renditions in one query however many images a page shows.
 
-Templates render images with `{% responsive_image image "card" %}` (pages/templatetags/responsive_images.py), so the
+Templates render images with `{% responsive_image image "card" %}` (core/templatetags/responsive_images.py), so the
 filter specs live here once and the prefetching below always asks for exactly the renditions the templates will use.
 """
 

@@ -4,28 +4,17 @@ import re
 
 import pytest
 from django.core import mail, signing
-from django.core.cache import cache
 from django.test import Client
 from django.utils.html import escape
 from wagtail.models import Page, PageViewRestriction
 
 from case_studies.models import CaseStudyPage, CaseStudySubmission
 from case_studies.views import CONFIRMATION_SALT
-from tests.support.case_studies import SUBMIT_URL, prepare_case_study_form, valid_data
+from tests.support.case_studies import SUBMIT_URL, valid_data
 
 CONFIRMATION_URL = SUBMIT_URL + "confirmation/"
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-
-
-@pytest.fixture
-def site(site_tree):
-    return prepare_case_study_form(site_tree)
 
 
 def error_summary_links(html):

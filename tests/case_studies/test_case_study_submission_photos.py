@@ -5,25 +5,14 @@ import struct
 import zlib
 
 import pytest
-from django.core.cache import cache
 from PIL import Image, PngImagePlugin
 
 from case_studies import photos
 from case_studies.models import CaseStudySubmission
-from tests.support.case_studies import SUBMIT_URL, image_bytes, prepare_case_study_form, upload, valid_data
+from tests.support.case_studies import SUBMIT_URL, image_bytes, upload, valid_data
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-
-
-@pytest.fixture
-def site(site_tree):
-    return prepare_case_study_form(site_tree)
 
 
 def send_photo(client, site, photo):

@@ -6,7 +6,6 @@ import threading
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import connection
@@ -42,17 +41,6 @@ class UnreachableEmailBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         self.open()
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    # The rate limit lives in the cache, which outlasts a single test.
-    cache.clear()
-
-
-@pytest.fixture
-def site(site_tree):
-    return prepare_case_study_form(site_tree)
 
 
 def submit(client, data, capture):

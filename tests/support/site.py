@@ -16,6 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
 from case_studies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from case_studies.models import CaseStudyIndexPage
 from case_studies.views import CONFIRMATION_SALT
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import EventIndexPage, EventPage
@@ -90,6 +91,9 @@ def public_urls():
     urls += [events.url + "feed.ics", f"{events.url}feed.ics?objective={topic.pk}", events.url + "?when=past"]
     urls += [event.url + "calendar.ics" for event in EventPage.objects.live()]
     document = get_document_model().objects.create(title="Annual report", file=ContentFile(b"%PDF-1.4", "a.pdf"))
+    case_studies = CaseStudyIndexPage.objects.get()
+    submit = case_studies.url + case_studies.reverse_subpage("submit")
+    confirmation = case_studies.url + case_studies.reverse_subpage("submitted")
     token = signing.dumps("HET-2026-123456", salt=CONFIRMATION_SALT)
     urls += [
         "/sitemap.xml",
@@ -100,9 +104,9 @@ def public_urls():
         "/search/?q=health&type=news&page=2",
         reverse("feedback"),
         document.url,
-        reverse("case_study_submit"),
-        reverse("case_study_submitted"),
-        f"{reverse('case_study_submitted')}?ref={token}",
+        submit,
+        confirmation,
+        f"{confirmation}?ref={token}",
         "/no-such-page/",
     ]
     return urls
