@@ -31,6 +31,9 @@ class CaseStudyIndexPage(RoutablePageMixin, IndexPage):
         )
         context["filter_form"] = form
         context["case_studies_page"] = Paginator(case_studies, CASE_STUDIES_PER_PAGE).get_page(request.GET.get("page"))
+        # A page previewed somewhere it has no address yet (before its first save, say) has no form to link to.
+        address = self.get_url(request)
+        context["submit_url"] = address + self.reverse_subpage("submit") if address else None
         return context
 
     # The views store submissions with this module's models, so they are imported when a route is called
