@@ -18,47 +18,19 @@ Nothing here touches the network.
 import csv
 import io
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from indicators.models import GSS_PREFIX_TYPES, Area, AreaType, ImportRun, Indicator, Period, Value
+from indicators.choices import GSS_PREFIX_TYPES, AreaType
+from indicators.layout import COLUMNS, NUMBERS, TEXTS
+from indicators.models import Area, ImportRun, Indicator, Period, Value
 from indicators.periods import period_dates
 
-# Our name for each column -> its heading in the Fingertips export.
-COLUMNS = {
-    "fingertips_id": "Indicator ID",
-    "indicator_name": "Indicator Name",
-    "parent_code": "Parent Code",
-    "parent_name": "Parent Name",
-    "area_code": "Area Code",
-    "area_name": "Area Name",
-    "area_type": "Area Type",
-    "sex": "Sex",
-    "age": "Age",
-    "category_type": "Category Type",
-    "category": "Category",
-    "period": "Time period",
-    "value": "Value",
-    "lower_ci_95": "Lower CI 95.0 limit",
-    "upper_ci_95": "Upper CI 95.0 limit",
-    "lower_ci_99_8": "Lower CI 99.8 limit",
-    "upper_ci_99_8": "Upper CI 99.8 limit",
-    "count": "Count",
-    "denominator": "Denominator",
-    "value_note": "Value note",
-    "recent_trend": "Recent Trend",
-    "compared_to_england": "Compared to England value or percentiles",
-    "compared_to_region": "Compared to Region value or percentiles",
-    "period_sortable": "Time period Sortable",
-    "new_data": "New data",
-    "compared_to_goal": "Compared to goal",
-}
 REQUIRED = ("fingertips_id", "indicator_name", "area_code", "area_name", "sex", "period", "value")
-NUMBERS = ("value", "lower_ci_95", "upper_ci_95", "lower_ci_99_8", "upper_ci_99_8", "count", "denominator")
-TEXTS = ("value_note", "compared_to_england")
 # The fields of a Value an import sets, after its key.
 VALUE_FIELDS = (*NUMBERS, *TEXTS)
 NOT_PUBLISHED = {"", "*", "-", "..", "na", "n/a", "x", ":"}
@@ -421,11 +393,15 @@ def write(result):
         indicator.fingertips_id: indicator
         for indicator in Indicator.objects.filter(fingertips_id__in=result.indicator_ids)
     }
+    # A file can name one indicator in more than one way (e.g. "..., 5 years data combined" for a longer period):
+    # a new indicator takes the name most of its rows give.
+    names = defaultdict(Counter)
     for row in rows:
-        if row.fingertips_id not in indicators:
-            indicators[row.fingertips_id] = Indicator.objects.create(
-                fingertips_id=row.fingertips_id, name=row.indicator_name
-            )
+        names[row.fingertips_id][row.indicator_name] += 1
+    for fingertips_id, counted in names.items():
+        if fingertips_id not in indicators:
+            name = counted.most_common(1)[0][0]
+            indicators[fingertips_id] = Indicator.objects.create(fingertips_id=fingertips_id, name=name)
     areas = {area.gss_code: area for area in Area.objects.filter(gss_code__in=result.area_codes)}
     for row in rows:
         if row.area_code not in areas:
@@ -463,34 +439,3 @@ def write(result):
             changed.append(Value(pk=old["pk"], **row.fields))
     Value.objects.bulk_create(new, batch_size=500)
     Value.objects.bulk_update(changed, VALUE_FIELDS, batch_size=500)
-
-
-def write_csv(values, out):
-    """Write `values` (Value objects with indicator, area, area.parent and period loaded) to the text file `out` in
-    the Fingertips export layout, so the file can be imported again unchanged."""
-    headings = [heading for name, heading in COLUMNS.items()]
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(headings)
-    for value in values:
-        parent = value.area.parent
-        cells = {
-            "fingertips_id": value.indicator.fingertips_id,
-            "indicator_name": value.indicator.name,
-            "parent_code": parent.gss_code if parent else "",
-            "parent_name": parent.name if parent else "",
-            "area_code": value.area.gss_code,
-            "area_name": value.area.name,
-            "area_type": value.area.get_area_type_display(),
-            "sex": value.sex,
-            "age": value.age,
-            "category_type": value.category_type,
-            "category": value.category,
-            "period": value.period.label,
-            "period_sortable": value.period.start.strftime("%Y0000"),
-        }
-        for name in NUMBERS:
-            number = getattr(value, name)
-            cells[name] = "" if number is None else repr(number)
-        for name in TEXTS:
-            cells[name] = getattr(value, name)
-        writer.writerow([cells.get(name, "") for name in COLUMNS])

@@ -6,23 +6,30 @@ is shown on the site only once an officer has linked it to at least one Marmot o
 written its "what this shows" summary (`Indicator.objects.shown()`).
 """
 
+import io
+from dataclasses import dataclass
+from functools import partial
+
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from core.models import IndexPage
-
-
-class Polarity(models.TextChoices):
-    HIGHER_IS_BETTER = "higher", "Higher is better"
-    LOWER_IS_BETTER = "lower", "Lower is better"
-    NO_JUDGEMENT = "none", "No judgement (neither higher nor lower is better)"
+from core.query import published
+from indicators.charts import Bar, bar_chart, line_chart
+from indicators.choices import AreaType, Polarity, comparison_from_published
+from indicators.figures import format_value, headline_values, headlines, trend_series
+from indicators.layout import NUMBERS, TEXTS, write_csv
+from seo.structured_data import organization, with_context
 
 
 class IndicatorQuerySet(models.QuerySet):
@@ -134,26 +141,6 @@ class Indicator(index.Indexed, ClusterableModel):
         return bool(self.summary) and (self.policy_objectives.exists() or self.priorities.exists())
 
 
-class AreaType(models.TextChoices):
-    ENGLAND = "england", "England"
-    REGION = "region", "Region"
-    LOCAL_AUTHORITY = "local_authority", "Local authority"
-    WARD = "ward", "Ward"
-
-
-# The first three characters of a GSS code name the kind of area.
-GSS_PREFIX_TYPES = {
-    "E92": AreaType.ENGLAND,
-    "E12": AreaType.REGION,
-    "E06": AreaType.LOCAL_AUTHORITY,
-    "E07": AreaType.LOCAL_AUTHORITY,
-    "E08": AreaType.LOCAL_AUTHORITY,
-    "E09": AreaType.LOCAL_AUTHORITY,
-    "E10": AreaType.LOCAL_AUTHORITY,
-    "E05": AreaType.WARD,
-}
-
-
 class Area(models.Model):
     """A place values are published for, by its GSS code: England, a region, a local authority or a ward."""
 
@@ -190,17 +177,6 @@ class Period(models.Model):
 
     def __str__(self):
         return self.label
-
-
-class Comparison(models.TextChoices):
-    """The published comparison with England, in the words the site shows (never colour alone)."""
-
-    BETTER = "better", "Better than England"
-    SIMILAR = "similar", "Similar to England"
-    WORSE = "worse", "Worse than England"
-    HIGHER = "higher", "Higher than England"
-    LOWER = "lower", "Lower than England"
-    NOT_COMPARED = "not_compared", "Not compared"
 
 
 class Value(models.Model):
@@ -247,17 +223,6 @@ class Value(models.Model):
     def comparison(self):
         """The published comparison as a Comparison, or None when none was published."""
         return comparison_from_published(self.compared_to_england)
-
-
-def comparison_from_published(text):
-    """Fingertips' "Compared to England" text ('Better', 'Worse 99.8', 'Not compared'...) as a Comparison or None."""
-    words = text.strip().lower()
-    if not words:
-        return None
-    for choice in Comparison:
-        if words.startswith(choice.value.replace("_", " ")):
-            return choice
-    return Comparison.NOT_COMPARED
 
 
 class ImportRun(models.Model):
@@ -307,14 +272,14 @@ def last_import():
     return ImportRun.objects.filter(status=ImportRun.Status.IMPORTED).order_by("-imported_at").first()
 
 
-def tracked_area_filter(prefix=""):
-    """Q for the areas the site tracks (settings.INDICATOR_AREAS) and the wards inside them."""
-    codes = settings.INDICATOR_AREAS
-    return Q(**{f"{prefix}gss_code__in": codes}) | Q(**{f"{prefix}parent__gss_code__in": codes})
-
-
 class IndicatorIndexPage(RoutablePageMixin, IndexPage):
-    """'Measuring health equity': the indicators shown, grouped by Marmot objective, each with its own page."""
+    """'Measuring health equity': the indicators shown, grouped by Marmot objective, and a page for each with its
+    trend chart, data table and open data (CSV and JSON) at stable addresses under this page:
+
+        <indicator ID>/             the indicator's page
+        <indicator ID>/csv/         its values in the Fingertips export layout (a download)
+        <indicator ID>/json/        its values and definition as JSON
+    """
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
@@ -322,3 +287,248 @@ class IndicatorIndexPage(RoutablePageMixin, IndexPage):
 
     class Meta:
         verbose_name = "indicators page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        indicators = list(
+            Indicator.objects.shown().prefetch_related(
+                Prefetch("policy_objectives", queryset=published_topics("PolicyObjectivePage"))
+            )
+        )
+        values = headline_values(Value.objects.all(), [indicator.pk for indicator in indicators])
+        base_url = self.get_url(request)
+        groups, others = {}, []
+        for indicator in indicators:
+            indicator.url = base_url + self.reverse_subpage("indicator", args=[indicator.fingertips_id])
+            indicator.headlines = headlines(indicator, values.get(indicator.pk, []))
+            for objective in indicator.policy_objectives.all():
+                groups.setdefault(objective, []).append(indicator)
+            if not indicator.policy_objectives.all():
+                others.append(indicator)
+        context["objective_groups"] = sorted(groups.items(), key=lambda item: item[0].path)
+        context["other_indicators"] = others
+        context["last_import"] = last_import()
+        return context
+
+    def indicator_or_404(self, fingertips_id):
+        indicator = (
+            Indicator.objects.shown()
+            .prefetch_related(
+                Prefetch("policy_objectives", queryset=published_topics("PolicyObjectivePage")),
+                Prefetch("priorities", queryset=published_topics("PriorityPage")),
+            )
+            .filter(fingertips_id=fingertips_id)
+            .first()
+        )
+        if indicator is None:
+            raise Http404("No indicator with this ID is shown on the site.")
+        return indicator
+
+    def all_values(self, indicator):
+        """Every value of the indicator, in the order of the CSV download: period, area, sex, age, category."""
+        return list(
+            indicator.values.select_related("area__parent", "period").order_by(
+                "period__end", "period__start", "area__gss_code", "sex", "age", "category_type", "category"
+            )
+        )
+
+    def csv_text(self, indicator, values):
+        for value in values:
+            value.indicator = indicator
+        out = io.StringIO()
+        write_csv(values, out)
+        return out.getvalue()
+
+    @path("<int:fingertips_id>/", name="indicator")
+    def indicator(self, request, fingertips_id):
+        indicator = self.indicator_or_404(fingertips_id)
+        values = self.all_values(indicator)
+        tracked = set(settings.INDICATOR_AREAS)
+        whole_area = [value for value in values if value.area.gss_code in tracked and not value.category]
+        charted = {value.pk for value in whole_area}
+        period_labels, series = trend_series(whole_area)
+        chart_id = f"indicator-{indicator.fingertips_id}-trend"
+        value_text = partial(format_value, indicator)
+        first, last = (period_labels[0], period_labels[-1]) if period_labels else ("", "")
+        lines = "; ".join(line.name for line in series)
+        chart = line_chart(
+            chart_id,
+            f"{indicator.name}: {lines}, {first} to {last}",
+            f"Line chart of {indicator.name.lower()} for each period from {first} to {last}, one line each for "
+            f"{lines}. {chart_summary(series, value_text)} The table below the chart gives every value.",
+            series,
+            period_labels,
+            value_text,
+        )
+        context = super().get_context(request)
+        base_url = self.get_url(request)
+        context.update(
+            {
+                "indicator": indicator,
+                "chart": chart,
+                "chart_id": chart_id,
+                "series": series,
+                "table_rows": sorted(whole_area, key=lambda value: (value.period.end, value.period.start)),
+                "headlines": headlines(indicator, whole_area),
+                "show_sex": any(value.sex != "Persons" for value in whole_area),
+                "show_age": any(value.age for value in whole_area),
+                "has_ci": any(value.lower_ci_95 is not None for value in whole_area),
+                "has_notes": any(value.value_note for value in whole_area),
+                "breakdowns": breakdowns(indicator, [value for value in values if value.pk not in charted]),
+                "csv_size": max(1, round(len(self.csv_text(indicator, values).encode()) / 1024)),
+                "csv_url": base_url + self.reverse_subpage("indicator_csv", args=[fingertips_id]),
+                "json_url": base_url + self.reverse_subpage("indicator_json", args=[fingertips_id]),
+                "indicator_url": request.build_absolute_uri(
+                    base_url + self.reverse_subpage("indicator", args=[fingertips_id])
+                ),
+                "last_import": last_import(),
+            }
+        )
+        request.indicator_dataset = (indicator, values, context["last_import"])
+        return TemplateResponse(request, "indicators/indicator_page.html", context)
+
+    @path("<int:fingertips_id>/csv/", name="indicator_csv")
+    def indicator_csv(self, request, fingertips_id):
+        indicator = self.indicator_or_404(fingertips_id)
+        response = HttpResponse(self.csv_text(indicator, self.all_values(indicator)), content_type="text/csv")
+        response["Content-Disposition"] = f'attachment; filename="indicator-{fingertips_id}-luton-england.csv"'
+        return response
+
+    @path("<int:fingertips_id>/json/", name="indicator_json")
+    def indicator_json(self, request, fingertips_id):
+        indicator = self.indicator_or_404(fingertips_id)
+        data = {
+            "indicator": {
+                "fingertips_id": indicator.fingertips_id,
+                "name": indicator.name,
+                "definition": indicator.definition,
+                "unit": indicator.unit,
+                "value_type": indicator.value_type,
+                "polarity": indicator.polarity,
+                "source": indicator.source,
+                "licence": indicator.licence,
+                "attribution": indicator.attribution,
+            },
+            "values": [value_as_dict(value) for value in self.all_values(indicator)],
+        }
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+    def structured_data(self, request):
+        """A schema.org Dataset on an indicator's page (the route sets request.indicator_dataset); on this page,
+        the collection of them as a DataCatalog."""
+        url = request.build_absolute_uri(self.get_url(request))
+        dataset = getattr(request, "indicator_dataset", None)
+        if dataset is None:
+            return with_context(
+                {"@type": "DataCatalog", "name": self.title, "url": url, "publisher": organization(request)}
+            )
+        indicator, values, imported = dataset
+        page_url = url + self.reverse_subpage("indicator", args=[indicator.fingertips_id])
+        data = {
+            "@type": "Dataset",
+            "name": f"{indicator.name}: Luton and England",
+            "description": indicator.summary or indicator.definition,
+            "url": page_url,
+            "identifier": f"Fingertips indicator {indicator.fingertips_id}",
+            "license": OGL_URL,
+            "isAccessibleForFree": True,
+            "creator": {"@type": "GovernmentOrganization", "name": indicator.source},
+            "publisher": organization(request),
+            "includedInDataCatalog": {"@type": "DataCatalog", "name": self.title, "url": url},
+            "spatialCoverage": ", ".join(sorted({value.area.name for value in values})),
+            "distribution": [
+                {
+                    "@type": "DataDownload",
+                    "encodingFormat": "text/csv",
+                    "contentUrl": url + self.reverse_subpage("indicator_csv", args=[indicator.fingertips_id]),
+                },
+                {
+                    "@type": "DataDownload",
+                    "encodingFormat": "application/json",
+                    "contentUrl": url + self.reverse_subpage("indicator_json", args=[indicator.fingertips_id]),
+                },
+            ],
+        }
+        if values:
+            start = min(value.period.start for value in values)
+            end = max(value.period.end for value in values)
+            data["temporalCoverage"] = f"{start.isoformat()}/{end.isoformat()}"
+        if imported:
+            data["dateModified"] = imported.imported_at.isoformat()
+        return with_context(data)
+
+
+OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+
+
+def published_topics(model_name):
+    return published(apps.get_model("pages", model_name).objects.all()).only("title", "slug", "url_path", "path")
+
+
+def chart_summary(series, value_text):
+    """The latest value of each line, in words, for the chart's description."""
+    latest = []
+    for line in series:
+        points = [point for point in line.points if point.value is not None]
+        if points:
+            latest.append(f"{line.name}: {value_text(points[-1].value)} in {points[-1].period}")
+    return f"Latest values: {'; '.join(latest)}." if latest else ""
+
+
+def value_as_dict(value):
+    data = {
+        "area_code": value.area.gss_code,
+        "area_name": value.area.name,
+        "period": value.period.label,
+        "period_start": value.period.start.isoformat(),
+        "period_end": value.period.end.isoformat(),
+        "sex": value.sex,
+        "age": value.age,
+        "category_type": value.category_type,
+        "category": value.category,
+    }
+    data.update({name: getattr(value, name) for name in (*NUMBERS, *TEXTS)})
+    return data
+
+
+@dataclass
+class Breakdown:
+    """Values by category (e.g. deprivation decile) or ward for one period, with their bar chart."""
+
+    title: str
+    period: str
+    rows: list
+    chart: str
+    chart_id: str
+
+
+def breakdowns(indicator, values):
+    """One Breakdown per category type (and one for wards), for its latest period, persons or each sex."""
+    groups = {}
+    for value in values:
+        if value.category:
+            title = value.category_type or "Category"
+        elif value.area.area_type == AreaType.WARD:
+            title = "Wards"
+        else:
+            continue
+        groups.setdefault((title, value.sex, value.age), []).append(value)
+    result = []
+    value_text = partial(format_value, indicator)
+    for number, ((title, sex, age), group) in enumerate(sorted(groups.items(), key=lambda item: item[0]), start=1):
+        latest = max(group, key=lambda value: (value.period.end, value.period.start)).period
+        rows = [value for value in group if value.period_id == latest.pk]
+        rows.sort(key=lambda value: value.category or value.area.name)
+        heading = ", ".join(part for part in (title, "" if sex == "Persons" else sex.lower(), age) if part)
+        chart_id = f"indicator-{indicator.fingertips_id}-breakdown-{number}"
+        bars = [Bar(value.category or value.area.name, value.value) for value in rows]
+        chart = bar_chart(
+            chart_id,
+            f"{indicator.name} by {heading.lower()}, {latest.label}",
+            f"Bar chart of {indicator.name.lower()} for each of {len(rows)} {heading.lower()} in {latest.label}, "
+            "from zero. The table beside it gives every value.",
+            bars,
+            value_text,
+        )
+        result.append(Breakdown(heading, latest.label, rows, chart, chart_id))
+    return result

@@ -27,8 +27,8 @@ QUERY_BUDGET = {
     "objectives_index": 6,  # + the topic pages, their renditions
     "priorities_index": 6,
     "subgroups_index": 6,
-    "objective": 8,  # + related news, events and case studies, renditions for all pictures
-    "priority": 8,
+    "objective": 9,  # + related news, events and case studies, renditions for all pictures, indicators informing it
+    "priority": 9,
     "subgroup": 8,
     "standard_page": 8,  # + children, body images and their renditions, documents
     "news_index": 8,  # + topic filter choices, count for the pagination, news items, renditions
