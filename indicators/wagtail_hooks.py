@@ -6,6 +6,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from indicators.admin_views import UploadViewSet
 from indicators.models import ImportRun, Indicator
 
 
@@ -77,7 +78,7 @@ class IndicatorsGroup(ViewSetGroup):
     menu_label = "Health indicators"
     menu_icon = "table"
     menu_order = 260
-    items = (IndicatorViewSet, ImportRunViewSet)
+    items = (IndicatorViewSet, UploadViewSet, ImportRunViewSet)
 
 
 @hooks.register("register_admin_viewset")
