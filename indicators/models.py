@@ -263,7 +263,7 @@ class ImportRun(models.Model):
     @property
     def who(self):
         if self.imported_by is None:
-            return "Loaded with the site"
+            return "A command on the server"
         return self.imported_by.get_full_name() or self.imported_by.get_username()
 
 

@@ -119,4 +119,4 @@ def test_a_moderator_writes_the_summary_and_links_an_objective(client, moderator
     assert client.post(edit, data).status_code == 302
     assert list(Indicator.objects.shown()) == [indicator]
     history = client.get(reverse("indicator_imports:index")).content.decode()
-    assert "first.csv" in history and "Loaded with the site" in history
+    assert "first.csv" in history and "A command on the server" in history
