@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
+from wagtail.models import Site
 
 from indicators.factories import IndicatorIndexPageFactory
 from indicators.importer import check, import_file
@@ -22,6 +23,7 @@ from pages.factories import (
     PriorityIndexPageFactory,
     PriorityPageFactory,
 )
+from site_settings.models import SiteSettings
 from tests.indicator_support import ENGLAND, LUTON, fingertips_csv, row
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -211,3 +213,21 @@ def test_query_counts_do_not_grow_with_indicators_or_values(db, client):
     assert Value.objects.count() == 440 + 240
     after = {name: queries(client, url) for name, url in urls.items()}
     assert before == after == QUERY_BUDGET
+
+
+def test_an_import_or_an_edit_empties_the_page_cache(db, client, django_capture_on_commit_callbacks):
+    index = build_site()
+    url = f"{index.url}90366/"
+    # The first visit would create the site's settings row, which empties the cache by itself.
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert client.get(url)["X-Cache"] == "MISS"
+    assert client.get(url)["X-Cache"] == "HIT"
+    with django_capture_on_commit_callbacks(execute=True):
+        import_file(fingertips_csv([row(value="78.0")]), "revised.csv")
+    response = client.get(url)
+    assert response["X-Cache"] == "MISS" and "78.0 years" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        indicator = Indicator.objects.get(fingertips_id=90366)
+        indicator.summary = "A revised summary."
+        indicator.save()
+    assert "A revised summary." in client.get(url).content.decode()
