@@ -75,6 +75,8 @@ class UploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         file_name, text = form.cleaned_data["file"]
         result = check(text, file_name)
+        # Only the officer's latest preview can be confirmed; the files of earlier ones are not kept.
+        ImportRun.objects.filter(imported_by=self.request.user, status=ImportRun.Status.PREVIEWED).update(content="")
         run = ImportRun.objects.create(
             file_name=file_name,
             imported_by=self.request.user,
@@ -91,12 +93,14 @@ class UploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
 
 
 class ConfirmView(ImportPermissionMixin, View):
-    """Step 3: import the previewed file, whole. Only the officer who uploaded it can confirm it."""
+    """Step 3: import the previewed file, whole. Only the officer who uploaded it can confirm it, and only their
+    latest preview."""
 
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        run = get_object_or_404(ImportRun, pk=pk, status=ImportRun.Status.PREVIEWED, imported_by=request.user)
+        previews = ImportRun.objects.filter(status=ImportRun.Status.PREVIEWED, imported_by=request.user)
+        run = get_object_or_404(previews.exclude(content=""), pk=pk)
         try:
             result = import_file(run.content, run.file_name, user=request.user, run=run)
         except ImportRefused as refused:

@@ -374,7 +374,7 @@ class IndicatorIndexPage(RoutablePageMixin, IndexPage):
                 "show_age": any(value.age for value in whole_area),
                 "has_ci": any(value.lower_ci_95 is not None for value in whole_area),
                 "has_notes": any(value.value_note for value in whole_area),
-                "breakdowns": breakdowns(indicator, [value for value in values if value.pk not in charted]),
+                "breakdowns": breakdowns(indicator, [value for value in values if value.pk not in charted], whole_area),
                 "csv_size": max(1, round(len(self.csv_text(indicator, values).encode()) / 1024)),
                 "csv_url": base_url + self.reverse_subpage("indicator_csv", args=[fingertips_id]),
                 "json_url": base_url + self.reverse_subpage("indicator_json", args=[fingertips_id]),
@@ -500,19 +500,29 @@ class Breakdown:
     rows: list
     chart: str
     chart_id: str
+    by_ward: bool
 
 
-def breakdowns(indicator, values):
-    """One Breakdown per category type (and one for wards), for its latest period, persons or each sex."""
+WARDS = "Wards"
+
+
+def breakdowns(indicator, values, whole_area):
+    """One Breakdown per category type and area (and one for wards), for its latest period, persons or each sex,
+    with England's value for the same period, sex and age as the bar chart's reference line."""
     groups = {}
     for value in values:
         if value.category:
-            title = value.category_type or "Category"
+            title = f"{value.category_type or 'Category'} in {value.area.name}"
         elif value.area.area_type == AreaType.WARD:
-            title = "Wards"
+            title = WARDS
         else:
             continue
         groups.setdefault((title, value.sex, value.age), []).append(value)
+    england = {
+        (value.period_id, value.sex, value.age): value.value
+        for value in whole_area
+        if value.area.area_type == AreaType.ENGLAND
+    }
     result = []
     value_text = partial(format_value, indicator)
     for number, ((title, sex, age), group) in enumerate(sorted(groups.items(), key=lambda item: item[0]), start=1):
@@ -522,13 +532,17 @@ def breakdowns(indicator, values):
         heading = ", ".join(part for part in (title, "" if sex == "Persons" else sex.lower(), age) if part)
         chart_id = f"indicator-{indicator.fingertips_id}-breakdown-{number}"
         bars = [Bar(value.category or value.area.name, value.value) for value in rows]
+        england_value = england.get((latest.pk, sex, age))
+        reference = ("England", england_value) if england_value is not None else None
+        compared = f" A dashed line marks England's value, {value_text(england_value)}." if reference else ""
         chart = bar_chart(
             chart_id,
-            f"{indicator.name} by {heading.lower()}, {latest.label}",
-            f"Bar chart of {indicator.name.lower()} for each of {len(rows)} {heading.lower()} in {latest.label}, "
-            "from zero. The table beside it gives every value.",
+            f"{indicator.name}: {heading}, {latest.label}",
+            f"Bar chart of {indicator.name.lower()} in {latest.label}, one bar for each of {len(rows)} rows of "
+            f"{heading}, from zero.{compared} The table beside it gives every value.",
             bars,
             value_text,
+            reference,
         )
-        result.append(Breakdown(heading, latest.label, rows, chart, chart_id))
+        result.append(Breakdown(heading, latest.label, rows, chart, chart_id, by_ward=title == WARDS))
     return result

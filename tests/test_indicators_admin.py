@@ -120,3 +120,14 @@ def test_a_moderator_writes_the_summary_and_links_an_objective(client, moderator
     assert list(Indicator.objects.shown()) == [indicator]
     history = client.get(reverse("indicator_imports:index")).content.decode()
     assert "first.csv" in history and "A command on the server" in history
+
+
+def test_only_the_latest_preview_can_be_confirmed(client, moderator):
+    client.force_login(moderator)
+    upload(client, fingertips_csv([row()]), "first.csv")
+    upload(client, fingertips_csv([row(sex="Female")]), "second.csv")
+    first, second = ImportRun.objects.order_by("pk")
+    assert (first.content, second.content != "") == ("", True)
+    assert client.post(reverse("indicator_upload:confirm", args=[first.pk])).status_code == 404
+    assert client.post(reverse("indicator_upload:confirm", args=[second.pk])).status_code == 302
+    assert list(Value.objects.values_list("sex", flat=True)) == ["Female"]

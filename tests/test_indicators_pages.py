@@ -154,7 +154,9 @@ class IndicatorPagesTests(TestCase):
         ]
         import_file(fingertips_csv(rows), "wards.csv")
         html = self.get(f"{self.index.url}90366/").content.decode()
-        assert "By wards, male, 2019 - 21</h2>" in html and "By deprivation deciles, male, 2019 - 21</h2>" in html
+        assert "<h2>Wards, male, 2019 - 21</h2>" in html and '<th scope="col">Ward</th>' in html
+        assert "<h2>Deprivation deciles in Luton, male, 2019 - 21</h2>" in html
+        assert "A dashed line marks England&#x27;s value, 79.0 years." in html
         assert '<th scope="row">Biscot</th><td class="numeric">74.1 years</td>' in html
         bars = {
             float(bar.group(2)): float(bar.group(1))
@@ -195,6 +197,9 @@ QUERY_BUDGET = {
     # the objective page's own (tests/test_performance_queries.py, here without pictures) + its shown indicators,
     # the indicators page, their values
     "objective": 10,
+    # sites, pages along the path, the page; the indicator with its objectives and priorities, every value
+    "csv": 7,
+    "json": 7,
 }
 
 
@@ -205,6 +210,8 @@ def test_query_counts_do_not_grow_with_indicators_or_values(db, client):
         "index": index.url,
         "indicator": f"{index.url}92026/",
         "objective": "/policy-objectives/best-start-in-life/",
+        "csv": f"{index.url}92026/csv/",
+        "json": f"{index.url}92026/json/",
     }
     for url in urls.values():
         client.get(url)  # Wagtail's and Django's caches for the site and content types, as on a running server
