@@ -14,7 +14,6 @@ from django.views.generic import FormView, View
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.permissions import policy_registry
 
 from indicators.importer import MAX_REPORTED, ImportRefused, check, decode, import_file
 from indicators.models import ImportRun
@@ -23,7 +22,8 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 def may_import(user):
-    return policy_registry.get_by_type(ImportRun).user_has_permission(user, "add")
+    """Moderators (and superusers): the import history's own admin offers no "add", so this asks Django directly."""
+    return user.is_active and user.has_perm("indicators.add_importrun")
 
 
 class UploadForm(forms.Form):

@@ -11,10 +11,12 @@ from indicators.models import ImportRun, Indicator
 
 
 class ImportRunPermissionPolicy(ModelPermissionPolicy):
-    """The import history is a record: it is written by imports, never edited or deleted by hand."""
+    """The import history is a record: it is written by imports, never added, edited or deleted by hand. The
+    permission to add one ("Can add import run", which Moderators have) is the permission to upload a file
+    (indicators/admin_views.py)."""
 
     def user_has_permission(self, user, action):
-        if action in ("change", "delete", "copy"):
+        if action in ("add", "change", "delete", "copy"):
             return False
         return super().user_has_permission(user, action)
 

@@ -131,3 +131,10 @@ def test_only_the_latest_preview_can_be_confirmed(client, moderator):
     assert client.post(reverse("indicator_upload:confirm", args=[first.pk])).status_code == 404
     assert client.post(reverse("indicator_upload:confirm", args=[second.pk])).status_code == 302
     assert list(Value.objects.values_list("sex", flat=True)) == ["Female"]
+
+
+def test_the_import_history_cannot_be_written_by_hand(client, moderator):
+    client.force_login(moderator)
+    listing = client.get(reverse("indicator_imports:index")).content.decode()
+    assert "/admin/indicator_imports/new/" not in listing
+    assert client.get("/admin/indicator_imports/new/").status_code in (302, 404)
