@@ -165,6 +165,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "events.EventIndexPage",
         "case_studies.CaseStudyIndexPage",
+        "indicators.IndicatorIndexPage",
         "pages.StandardPage",
     ]
     max_count = 1

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "case_studies",
+    "indicators",
     "feedback",
     "site_settings",
     "page_cache",
@@ -143,6 +144,10 @@ else:
 
 # Anonymous visitors' pages are kept this many seconds (0 turns the page cache off). Changes made in the admin
 # empty it at once; the limit only matters for what changes with time, such as events passing into "past events".
+# The areas whose health indicators the site keeps (GSS codes): Luton and England. Imports leave out other areas,
+# except wards inside these.
+INDICATOR_AREAS = env_list("INDICATOR_AREAS", "E06000032,E92000001")
+
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Never cached, besides the admin: document downloads (they check privacy) and Wagtail's password and login forms.
 # (The case study form and its confirmation say `never_cache` themselves, wherever the case studies page is.)

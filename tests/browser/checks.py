@@ -238,3 +238,32 @@ def tab_to(locator, limit=60):
         if locator.evaluate("el => el === document.activeElement"):
             return
     raise AssertionError(f"could not reach {locator} with the Tab key")
+
+
+_CHARTS = """
+    () => [...document.querySelectorAll('svg[role="img"]')].map(svg => {
+        const rect = svg.getBoundingClientRect();
+        return {
+            inFigure: !!svg.closest('figure') && !!svg.closest('figure').querySelector('figcaption'),
+            title: (svg.querySelector(':scope > title') || {}).textContent || '',
+            desc: (svg.querySelector(':scope > desc') || {}).textContent || '',
+            labelled: (svg.getAttribute('aria-labelledby') || '').split(' ').every(id => document.getElementById(id)),
+            right: rect.right,
+            width: rect.width,
+        };
+    })
+"""
+
+
+def chart_problems(page):
+    """Every chart is a figure with a caption, names itself with a title and description, and fits the window."""
+    problems = []
+    width = page.viewport_size["width"]
+    for number, chart in enumerate(page.evaluate(_CHARTS), start=1):
+        if not chart["inFigure"]:
+            problems.append(f"chart {number} is not in a figure with a caption")
+        if not chart["title"].strip() or not chart["desc"].strip() or not chart["labelled"]:
+            problems.append(f"chart {number} has no title and description naming what it shows")
+        if chart["right"] > width or chart["width"] < 200:
+            problems.append(f"chart {number} does not fit the {width}px window: {chart['width']}px wide")
+    return problems

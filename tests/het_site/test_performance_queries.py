@@ -36,8 +36,9 @@ QUERY_BUDGET = {
     "objectives_index": 13,  # + the topic pages, their renditions
     "priorities_index": 13,
     "subgroups_index": 13,
-    "objective": 18,  # + related news and case studies, the page's picture, renditions, related events, section links
-    "priority": 18,
+    "objective": 19,  # + related news and case studies, the page's picture, renditions, related events, section links,
+    # indicators informing it
+    "priority": 19,
     "subgroup": 18,
     "standard_page": 15,  # + body images, their renditions, documents, children
     "news_index": 15,  # + topic filter choices, count for the pagination, news items, renditions

@@ -8,6 +8,7 @@ from case_studies.factories import CaseStudyIndexPageFactory
 from case_studies.models import CaseStudyIndexPage, CaseStudyPage
 from events.factories import EventIndexPageFactory
 from events.models import EventIndexPage, EventPage
+from indicators.models import IndicatorIndexPage
 from news.factories import NewsIndexPageFactory
 from news.models import NewsIndexPage, NewsPage
 from pages.factories import (
@@ -44,8 +45,13 @@ def text_stream(text):
 
 class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_page_holds_the_sections(self):
-        self.assertAllowedSubpageTypes(HomePage, {*INDEX_CHILDREN, StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {*INDEX_CHILDREN, IndicatorIndexPage, StandardPage})
         self.assertAllowedParentPageTypes(HomePage, {Page})
+
+    def test_the_indicators_page_sits_under_home_and_holds_no_pages(self):
+        # Each indicator has its own page as a route of this one (indicators/models.py), not a page in the tree.
+        self.assertAllowedParentPageTypes(IndicatorIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(IndicatorIndexPage, set())
 
     def test_each_index_holds_only_its_own_pages(self):
         for index_model, child_model in INDEX_CHILDREN.items():

@@ -12,6 +12,7 @@ from django.test import Client, TestCase
 from wagtail.models import Page, Revision, Site, get_page_models
 
 from events.models import EventPage
+from indicators.models import ImportRun, Indicator, Value
 from news.models import NewsPage
 from pages.models import HomePage, SubgroupPage
 from seed.loader import CONTENT_DIR, SeedContentError, expected_counts, read_content
@@ -42,6 +43,14 @@ class LoadHETContentTests(TestCase):
         assert f"Created {sum(expected_counts().values())} pages" in self.first_run
         assert "nothing changed" in self.second_run
         assert (Page.objects.count(), Revision.objects.count()) == self.counts_after_first_run
+
+    def test_the_shipped_indicators_are_imported_once_and_linked_for_officers_to_review(self):
+        assert Value.objects.count() == 440
+        assert ImportRun.objects.filter(status="imported").count() == 1
+        assert Indicator.objects.shown().count() == 16
+        life = Indicator.objects.get(fingertips_id=90366)
+        assert [page.slug for page in life.priorities.all()] == ["population-wellbeing"]
+        assert "Linked 16 indicators" in self.first_run and "Linked" not in self.second_run
 
     def test_the_one_year_on_event_has_its_date_and_no_invented_times(self):
         event = EventPage.objects.get()

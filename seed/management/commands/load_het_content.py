@@ -5,6 +5,7 @@ Safe to run again: a page, setting or menu that already exists is left alone, be
 
 from django.core.management.base import BaseCommand, CommandError
 
+from indicators.shipped import load_shipped_indicators
 from seed.loader import SeedContentError, SeedLoader, read_content
 
 
@@ -16,6 +17,16 @@ class Command(BaseCommand):
             report = SeedLoader(read_content()).load()
         except SeedContentError as error:
             raise CommandError(str(error)) from error
+        indicators = load_shipped_indicators()
+        if indicators.values_imported:
+            self.stdout.write(
+                f"Imported {indicators.values_imported} indicator values from the shipped Fingertips file"
+            )
+        if indicators.indicators_mapped:
+            self.stdout.write(
+                plural(len(indicators.indicators_mapped), "Linked {} indicator")
+                + " to objectives and priorities, with a first summary for officers to review"
+            )
 
         for page in report.not_given_review:
             self.stdout.write(
