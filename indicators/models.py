@@ -14,7 +14,7 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalManyToManyField
@@ -34,11 +34,16 @@ from seo.structured_data import organization, with_context
 
 
 class IndicatorQuerySet(models.QuerySet):
-    def shown(self):
-        """Indicators the public sees: linked to an objective or priority, and with a summary."""
+    def with_shown(self):
+        """Annotate each indicator with `shown`: whether the public sees it, in the same query."""
         objectives = Indicator.policy_objectives.through.objects.filter(indicator=OuterRef("pk"))
         priorities = Indicator.priorities.through.objects.filter(indicator=OuterRef("pk"))
-        return self.exclude(summary="").filter(Exists(objectives) | Exists(priorities))
+        linked = Exists(objectives) | Exists(priorities)
+        return self.annotate(shown=ExpressionWrapper(~Q(summary="") & linked, output_field=models.BooleanField()))
+
+    def shown(self):
+        """Indicators the public sees: linked to an objective or priority, and with a summary."""
+        return self.with_shown().filter(shown=True)
 
 
 class Indicator(VisibleToVisitors, index.Indexed, ClusterableModel):
@@ -139,6 +144,9 @@ class Indicator(VisibleToVisitors, index.Indexed, ClusterableModel):
 
     @property
     def is_shown(self):
+        """Whether the public sees this indicator; read from `with_shown()`'s annotation when the queryset has it."""
+        if hasattr(self, "shown"):
+            return self.shown
         return bool(self.summary) and (self.policy_objectives.exists() or self.priorities.exists())
 
 

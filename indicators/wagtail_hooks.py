@@ -42,6 +42,9 @@ class IndicatorViewSet(SnippetViewSet):
         BooleanColumn("is_shown", label="Shown on the site"),
     ]
 
+    def get_queryset(self, request):
+        return Indicator.objects.with_shown()
+
 
 class ImportRunViewSet(ModelViewSet):
     model = ImportRun

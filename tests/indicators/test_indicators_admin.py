@@ -138,3 +138,24 @@ def test_the_import_history_cannot_be_written_by_hand(client, moderator):
     listing = client.get(reverse("indicator_imports:index")).content.decode()
     assert "/admin/indicator_imports/new/" not in listing
     assert client.get("/admin/indicator_imports/new/").status_code in (302, 404)
+
+
+def test_the_indicator_list_costs_the_same_queries_for_one_indicator_as_for_sixteen(admin_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    listing = "/admin/snippets/indicators/indicator/"
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert admin_client.get(listing).status_code == 200
+        return len(captured)
+
+    # With a summary each, whether an indicator is shown depends on its links: the question the list asks.
+    import_file(fingertips_csv([row()]), "one.csv")
+    Indicator.objects.update(summary="What this shows.")
+    one = queries()
+    import_file(shipped_data(), "shipped.csv")
+    Indicator.objects.update(summary="What this shows.")
+    assert Indicator.objects.count() == 16
+    assert queries() == one

@@ -7,6 +7,7 @@ import shutil
 from io import StringIO
 
 import pytest
+import yaml
 from django.core.management import call_command
 from django.test import Client, TestCase
 from wagtail.models import Page, Revision, Site, get_page_models
@@ -91,9 +92,14 @@ class LoadHETContentTests(TestCase):
         assert site_settings.accessibility_page.slug == "accessibility-statement"
         assert site_settings.privacy_page.slug == "privacy-notice"
         navigation = NavigationSettings.for_site(site)
+        menus = yaml.safe_load((CONTENT_DIR / "900-site-settings-and-menus.yaml").read_text())
+        assert [item.label for item in navigation.main_menu_items.all()] == [
+            item["label"] for item in menus["main_menu"]
+        ]
         assert [item.label for item in navigation.main_menu_items.all()][:2] == ["Policy objectives", "Priorities"]
-        assert navigation.main_menu_items.count() == 8
-        assert navigation.footer_links.count() == 3
+        assert [link.label for link in navigation.footer_links.all()] == [
+            link["label"] for link in menus["footer_links"]
+        ]
 
     def test_every_loaded_page_renders(self):
         client = Client()
