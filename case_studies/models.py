@@ -177,8 +177,12 @@ class CaseStudySubmission(models.Model):
 
     def record_email_failure(self, which, error):
         """Note a failed email without personal data: SMTP errors can quote the recipient's address."""
+        self.record_email_problem(f"{which} not sent ({type(error).__name__})")
+
+    def record_email_problem(self, problem):
+        """Show `problem` (a sentence for officers, with no personal data) in the admin's Problems column."""
         self.email_failed_at = timezone.now()
-        self.email_error = f"{which} not sent ({type(error).__name__})"[:255]
+        self.email_error = problem[:255]
         type(self).objects.filter(pk=self.pk).update(email_failed_at=self.email_failed_at, email_error=self.email_error)
 
     def mark_decided(self, status):

@@ -156,9 +156,14 @@ def send_email(submission, which, subject, template, recipient, context, reply_t
     only what stops the email being written: no address to send to, a template or header error. Such failures
     are recorded on the submission for officers and logged, never raised to the partner.
     """
+    if not recipient:
+        logger.error("%s for case study submission %s was not sent: no address", which, submission.reference)
+        submission.record_email_problem(
+            f"{which} not sent: no address. Set the Public Health team email in Settings, Site settings "
+            "(or CASE_STUDY_NOTIFY_EMAIL on the server)."
+        )
+        return False
     try:
-        if not recipient:
-            raise ValueError("no address to send to")
         body = render_to_string(template, {"submission": submission, "contact_email": contact_email(), **context})
         # A header cannot hold a line break (Django raises BadHeaderError) or other control characters.
         EmailMessage(clean_line(subject), body, to=[recipient], reply_to=reply_to).send()

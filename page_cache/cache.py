@@ -1,16 +1,15 @@
-"""The cache generation: every stored page belongs to one, and a page from an older generation is never served.
+"""The cache generation (core/freshness.py): every stored page belongs to one, and a page from an older generation is
+never served.
 
 Emptying the cache is starting a new generation (`invalidate()`), one write however many pages are stored. A page
 that goes out of date by itself (an event ending) says when with `expire_at()`.
 """
 
-import uuid
-
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 
-GENERATION_KEY = "het:page-cache:generation"
+from core.freshness import GENERATION_KEY, new_generation, start_generation_if_none
+
+__all__ = ["GENERATION_KEY", "cache_seconds", "expire_at", "invalidate", "start_generation_if_none", "valid_until"]
 
 
 def cache_seconds():
@@ -19,18 +18,9 @@ def cache_seconds():
 
 
 def invalidate(**kwargs):
-    """Start a new generation: every stored page is now out of date. Takes a signal's arguments and ignores them.
-
-    Done at once and again after the transaction commits, so a page rendered from the old data while the change
-    was being saved cannot be stored under the new generation.
-    """
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None))
-
-
-def start_generation_if_none():
-    """Start a generation if the cache has none (it was emptied or restarted), without replacing a newer one."""
-    cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    """Empty the page cache, and everything else kept until visitors see a change, by starting a new generation
+    (core/freshness.py). Takes a signal's arguments and ignores them."""
+    new_generation()
 
 
 def expire_at(request, moment):

@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, StandardBodyBlock
+from core.freshness import remember
 from core.models import BasePage, BasePageForm, IndexPage
 from core.query import published
 from core.renditions import attach_renditions, listing_images
@@ -121,11 +122,16 @@ def section_indexes(request):
     """{"news_index": page or None, "event_index": ..., ...} (the keys of SECTION_INDEXES): the first live index page
     of each section directly under the request's site's home page. Each is of its own page type, with only the fields
     every page has (so the case studies index can give its form's address). One query (content types come from
-    Django's cache); every key is None when no site matches the request."""
-    indexes = dict.fromkeys(SECTION_INDEXES)
+    Django's cache), none when kept from an earlier request; every key is None when no site matches the request."""
     site = Site.find_for_request(request)
     if site is None:
-        return indexes
+        return dict.fromkeys(SECTION_INDEXES)
+    # Kept until visitors next see a change (core/freshness.py): a section's index published, moved or deleted.
+    return remember(f"section-indexes:{site.pk}", lambda: site_section_indexes(site))
+
+
+def site_section_indexes(site):
+    indexes = dict.fromkeys(SECTION_INDEXES)
     keys = {
         ContentType.objects.get_for_model(apps.get_model(app_label, model_name)).pk: key
         for key, (app_label, model_name) in SECTION_INDEXES.items()

@@ -7,6 +7,7 @@ from django.db.models.functions import Cast
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
+from core.freshness import remember
 from core.query import in_private_section
 from site_settings.models import FooterLink, MainMenuItem, SocialLink
 
@@ -51,10 +52,17 @@ def _columns(kind, queryset, label, page_fields):
 
 
 def load_navigation(request):
+    """The request's site's menus (a Navigation), kept until visitors next see a change (core/freshness.py)."""
     site = Site.find_for_request(request)
-    navigation = Navigation()
     if site is None:
-        return navigation
+        return Navigation()
+    return remember(f"navigation:{site.pk}", lambda: navigation_for_site(site, request))
+
+
+def navigation_for_site(site, request):
+    """The site's main menu, footer and social links as a Navigation, in one query; links as `request` needs them
+    (relative within its site)."""
+    navigation = Navigation()
     page_fields = {
         "link_page_id": F("page_id"),
         "link_title": F("page__title"),

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.freshness import remember
 from core.query import HETPageManager
 from core.renditions import IMAGE_STYLES, attach_renditions
 from core.text import CleanTextFormMixin
@@ -172,8 +173,11 @@ class BasePage(Page):
 
     @property
     def breadcrumb_pages(self):
-        """The pages above this one, below Wagtail's invisible root (a queryset, home page first)."""
-        return self.get_ancestors().filter(depth__gt=1)
+        """The pages above this one, below Wagtail's invisible root (a list, home page first). Kept until visitors
+        next see a change (core/freshness.py), as a title above or the page's place in the tree changes only then."""
+        if self.pk is None:
+            return []
+        return remember(f"breadcrumbs:{self.pk}:{self.path}", lambda: list(self.get_ancestors().filter(depth__gt=1)))
 
     @cached_property
     def social_image(self):

@@ -129,7 +129,9 @@ def test_no_notice_address_is_recorded_for_officers(
     listing = admin_client.get("/admin/snippets/case_studies/casestudysubmission/?email_failed=true")
     assert listing.status_code == 200
     assert submission.reference in listing.content.decode()
-    assert "Notice to the Public Health team not sent (ValueError)" in listing.content.decode()
+    assert "Notice to the Public Health team not sent: no address. Set the Public Health team email in Settings" in (
+        listing.content.decode()
+    )
     clean = admin_client.get("/admin/snippets/case_studies/casestudysubmission/?email_failed=false")
     assert submission.reference not in clean.content.decode()
 
