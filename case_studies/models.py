@@ -1,12 +1,14 @@
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from case_studies import drafts, views
 from case_studies.panels import SubmissionPanel
+from case_studies.signals import submission_received
 from core.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
 from core.models import BasePage, IndexPage
 from pages.filters import TopicFilterForm
@@ -36,19 +38,46 @@ class CaseStudyIndexPage(RoutablePageMixin, IndexPage):
         context["submit_url"] = address + self.reverse_subpage("submit") if address else None
         return context
 
-    # The views store submissions with this module's models, so they are imported when a route is called
-    # (see the ignored import in pyproject.toml's import-linter contracts).
     @path("submit/", name="submit")
     def submission_form(self, request):
-        from case_studies.views import submit
-
-        return submit(request, self)
+        return views.submit(request, self)
 
     @path("submit/confirmation/", name="submitted")
     def submission_confirmation(self, request):
-        from case_studies.views import submitted
+        return views.submitted(request, self)
 
-        return submitted(request, self)
+    @transaction.atomic
+    def receive_submission(self, data, notice_recipient=""):
+        """Store a partner's submission (the form's cleaned data) and its draft page under this page together, start
+        its moderation, and send `submission_received` once the transaction has committed. Returns the
+        CaseStudySubmission."""
+        # Lock this page so submissions arriving together take turns to add their pages to the tree.
+        index = type(self).objects.select_for_update().get(pk=self.pk)
+        submission = CaseStudySubmission.objects.create(
+            organisation_name=data["organisation_name"],
+            submitter_name=data["submitter_name"],
+            email=data["email"],
+            phone=data.get("phone", ""),
+            title=data["title"],
+            summary=data["summary"],
+            what_they_did=data["what_they_did"],
+            difference_made=data["difference_made"],
+            subgroup=data.get("subgroup"),
+            photo_description=data.get("photo_description", "") if data.get("photo") else "",
+            consent_given_at=timezone.now(),
+        )
+        submission.policy_objectives.set(data.get("policy_objectives") or [])
+        if data.get("photo"):
+            submission.photo = drafts.save_photo(submission, data["photo"], data["photo_description"])
+        submission.page = drafts.create_draft_page(submission, index, CaseStudyPage)
+        drafts.start_moderation(submission.page, submission)
+        submission.save(update_fields=["photo", "page"])
+        transaction.on_commit(
+            lambda: submission_received.send(
+                sender=CaseStudySubmission, submission_pk=submission.pk, notice_recipient=notice_recipient
+            )
+        )
+        return submission
 
 
 class CaseStudyPage(RelatedTopicsMixin, BasePage):

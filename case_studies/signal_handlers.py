@@ -6,7 +6,8 @@ from wagtail.models import Page
 from wagtail.signals import page_published, workflow_rejected
 
 from case_studies.models import CaseStudyPage, CaseStudySubmission
-from case_studies.submissions import record_decision
+from case_studies.signals import submission_received
+from case_studies.submissions import record_decision, send_submission_emails
 
 
 @receiver(page_published, sender=CaseStudyPage)
@@ -24,3 +25,8 @@ def case_study_rejected(sender, instance, **kwargs):
 def case_study_deleted(sender, instance, **kwargs):
     # A deleted draft is a decision too: the retention period for the partner's details starts now.
     record_decision(instance.pk, CaseStudySubmission.STATUS_PAGE_DELETED)
+
+
+@receiver(submission_received)
+def email_about_submission(sender, submission_pk, notice_recipient, **kwargs):
+    send_submission_emails(submission_pk, notice_recipient)

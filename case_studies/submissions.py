@@ -1,143 +1,31 @@
-"""Turning a public case study submission into a draft page in the moderation queue, and the emails about it.
+"""The emails about a partner's case study submission: the notice to the Public Health team, the acknowledgement,
+and the outcome once a moderator decides. Sent when a submission is received (signal_handlers.py).
 
 Log messages here name submissions by reference only: partners' names and addresses never go to the logs.
 """
 
 import logging
-import secrets
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.text import slugify
-from wagtail.models import Collection, Page, Site
-from wagtail.rich_text import RichText
+from wagtail.models import Site
 
-from case_studies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudySubmission
-from core.models import HETImage
-from core.models.base import default_review_date
+from case_studies.models import CaseStudyIndexPage, CaseStudySubmission
 from core.text import clean_line
-from editorial.ownership import team_account
 from site_settings.models import SiteSettings
 
 logger = logging.getLogger(__name__)
 
-PARTNER_COLLECTION_NAME = "Partner submissions"
-SLUG_MAX_LENGTH = 80
-# Slugs that would clash with the form's own addresses under /case-studies/.
-RESERVED_SLUGS = {"submit"}
 
-
-def text_to_html(text):
-    """Paragraphs of escaped text: whatever a partner types is shown as text, never run as HTML."""
-    paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
-    return "".join(
-        "<p>{}</p>".format("<br/>".join(escape(line) for line in part.split("\n"))) for part in paragraphs if part
-    )
-
-
-def page_slug(title, reference, parent):
-    """A slug from the title, or from the reference when the title has no Latin letters (Urdu, for example)."""
-    base = slugify(title)[:SLUG_MAX_LENGTH].strip("-") or f"case-study-{reference.lower()}"
-    if base in RESERVED_SLUGS or Page.objects.child_of(parent).filter(slug=base).exists():
-        return f"{base}-{reference.lower()}"
-    return base
-
-
-def partner_collection():
-    # Lock the root collection first, so two submissions cannot both create the collection.
-    root = Collection.objects.select_for_update().filter(depth=1).order_by("path").first()
-    existing = root.get_children().filter(name=PARTNER_COLLECTION_NAME).first()
-    return existing or root.add_child(name=PARTNER_COLLECTION_NAME)
-
-
-def save_photo(submission, clean_photo, description):
-    image = HETImage(
-        title=submission.title[:255],
-        description=description,
-        collection=partner_collection(),
-        width=clean_photo.width,
-        height=clean_photo.height,
-    )
-    # Media files are served to anyone who knows the address; a random part keeps unpublished photos unguessable.
-    filename = f"{submission.reference.lower()}-{secrets.token_hex(8)}.{clean_photo.extension}"
-    image.file.save(filename, ContentFile(clean_photo.content), save=False)
-    image.width, image.height = clean_photo.width, clean_photo.height
-    image._set_image_file_metadata()
-    image.save()
-    return image
-
-
-def create_draft_page(submission, index):
-    page = CaseStudyPage(
-        title=submission.title,
-        slug=page_slug(submission.title, submission.reference, index),
-        summary=submission.summary,
-        partner_organisation=submission.organisation_name,
-        body=[("text", RichText(text_to_html(submission.what_they_did)))],
-        outcomes=text_to_html(submission.difference_made),
-        listing_image=submission.photo,
-        live=False,
-        owner=team_account(),
-        next_review_date=default_review_date(),
-    )
-    page.policy_objectives = list(submission.policy_objectives.all())
-    page.subgroups = [submission.subgroup] if submission.subgroup else []
-    index.add_child(instance=page)
-    page.save_revision(log_action=True)
-    return page
-
-
-def start_moderation(page, submission):
-    workflow = page.get_workflow()
-    if workflow is None:
-        logger.warning(
-            "No moderation workflow covers case study pages; submission %s is a draft only", submission.reference
-        )
-        return
-    # Started in the name of the page's owner, the Public Health team's account, so the dashboard's "submitted
-    # by" says who the draft is with; the partner behind it is shown on the draft page itself. Wagtail's notices
-    # to moderators are only queued here (mail/backends.py), so a mail server outage cannot stop the workflow.
-    workflow.start(page, user=page.owner)
-
-
-@transaction.atomic
 def create_submission(data, notice_recipient="", index=None):
-    """Store the submission and its draft page together, then email once the transaction has committed.
-
-    The draft goes under `index`, the CaseStudyIndexPage whose form was sent (by default the first in the tree)."""
-    # Lock the index page so submissions arriving together take turns to add their pages to the tree.
-    indexes = CaseStudyIndexPage.objects.select_for_update()
-    index = indexes.filter(pk=index.pk).first() if index else indexes.order_by("path").first()
-    submission = CaseStudySubmission.objects.create(
-        organisation_name=data["organisation_name"],
-        submitter_name=data["submitter_name"],
-        email=data["email"],
-        phone=data.get("phone", ""),
-        title=data["title"],
-        summary=data["summary"],
-        what_they_did=data["what_they_did"],
-        difference_made=data["difference_made"],
-        subgroup=data.get("subgroup"),
-        photo_description=data.get("photo_description", "") if data.get("photo") else "",
-        consent_given_at=timezone.now(),
-    )
-    submission.policy_objectives.set(data.get("policy_objectives") or [])
-    if data.get("photo"):
-        submission.photo = save_photo(submission, data["photo"], data["photo_description"])
-    if index is None:
-        logger.error("There is no case studies section, so submission %s has no draft page", submission.reference)
-    else:
-        submission.page = create_draft_page(submission, index)
-        start_moderation(submission.page, submission)
-    submission.save(update_fields=["photo", "page"])
-    transaction.on_commit(lambda: send_submission_emails(submission.pk, notice_recipient))
-    return submission
+    """Store a submission sent to `index` (a CaseStudyIndexPage; by default the first in the tree) with its draft
+    page; see CaseStudyIndexPage.receive_submission. Returns the CaseStudySubmission."""
+    index = index or CaseStudyIndexPage.objects.order_by("path").first()
+    return index.receive_submission(data, notice_recipient)
 
 
 def contact_email():

@@ -9,7 +9,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from case_studies.forms import CaseStudySubmissionForm
-from case_studies.submissions import create_submission
 from core.query import is_public
 from public_forms.ratelimit import RateLimit
 from site_settings.models import SiteSettings
@@ -99,9 +98,7 @@ def submit(request, index):
                     return refuse_for_now(request, form, context, limit, counted)
             for limit, identity, _counted in limits:
                 limit.hit(request, identity)
-            submission = create_submission(
-                form.cleaned_data, context["site_settings"].public_health_team_email, index=index
-            )
+            submission = index.receive_submission(form.cleaned_data, context["site_settings"].public_health_team_email)
             return confirmation_redirect(request, index, submission.reference)
     else:
         form = CaseStudySubmissionForm()
