@@ -33,10 +33,14 @@ class CaseStudyIndexPage(RoutablePageMixin, IndexPage):
         )
         context["filter_form"] = form
         context["case_studies_page"] = Paginator(case_studies, CASE_STUDIES_PER_PAGE).get_page(request.GET.get("page"))
-        # A page previewed somewhere it has no address yet (before its first save, say) has no form to link to.
-        address = self.get_url(request)
-        context["submit_url"] = address + self.reverse_subpage("submit") if address else None
+        context["submit_url"] = self.route_url(request, "submit")
         return context
+
+    def route_url(self, request, name):
+        """The address of one of this page's routes ("submit", "submitted"), as `{% routablepageurl %}` gives it;
+        None while the page has no address (a new page previewed before its first save)."""
+        address = self.get_url(request)
+        return address.rstrip("/") + "/" + self.reverse_subpage(name) if address else None
 
     @path("submit/", name="submit")
     def submission_form(self, request):

@@ -14,18 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
-from case_studies.models import CaseStudyIndexPage, CaseStudySubmission
+from case_studies.models import CaseStudySubmission
 from core.text import clean_line
 from site_settings.models import SiteSettings
 
 logger = logging.getLogger(__name__)
-
-
-def create_submission(data, notice_recipient="", index=None):
-    """Store a submission sent to `index` (a CaseStudyIndexPage; by default the first in the tree) with its draft
-    page; see CaseStudyIndexPage.receive_submission. Returns the CaseStudySubmission."""
-    index = index or CaseStudyIndexPage.objects.order_by("path").first()
-    return index.receive_submission(data, notice_recipient)
 
 
 def contact_email():

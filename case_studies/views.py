@@ -32,11 +32,6 @@ def page_context(request, index):
     }
 
 
-def route_url(request, index, name):
-    """The address of one of the index's routes ("submit", "submitted"), as `{% routablepageurl %}` gives it."""
-    return index.get_url(request).rstrip("/") + "/" + index.reverse_subpage(name)
-
-
 RETRY_AFTER_TEXT = {1: "a few seconds", 60: "a minute", 3600: "an hour", 86400: "a day"}
 
 
@@ -74,7 +69,7 @@ def refuse_for_now(request, form, context, limit, counted):
 
 def confirmation_redirect(request, index, reference):
     token = signing.dumps(reference, salt=CONFIRMATION_SALT)
-    return redirect(f"{route_url(request, index, 'submitted')}?ref={token}")
+    return redirect(f"{index.route_url(request, 'submitted')}?ref={token}")
 
 
 @never_cache
@@ -114,7 +109,7 @@ def submitted(request, index):
     try:
         reference = signing.loads(request.GET.get("ref", ""), salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
     except signing.BadSignature:
-        return redirect(route_url(request, index, "submit"))
+        return redirect(index.route_url(request, "submit"))
     return render(
         request, "case_studies/submission_confirmation.html", {**page_context(request, index), "reference": reference}
     )

@@ -142,13 +142,6 @@ class Indicator(VisibleToVisitors, index.Indexed, ClusterableModel):
     def __str__(self):
         return self.name
 
-    @property
-    def is_shown(self):
-        """Whether the public sees this indicator; read from `with_shown()`'s annotation when the queryset has it."""
-        if hasattr(self, "shown"):
-            return self.shown
-        return bool(self.summary) and (self.policy_objectives.exists() or self.priorities.exists())
-
 
 class Area(models.Model):
     """A place values are published for, by its GSS code: England, a region, a local authority or a ward."""

@@ -39,7 +39,7 @@ class IndicatorViewSet(SnippetViewSet):
     list_display = [
         "name",
         Column("fingertips_id", label="Fingertips ID"),
-        BooleanColumn("is_shown", label="Shown on the site"),
+        BooleanColumn("shown", label="Shown on the site"),
     ]
 
     def get_queryset(self, request):

@@ -7,9 +7,7 @@ that goes out of date by itself (an event ending) says when with `expire_at()`.
 
 from django.conf import settings
 
-from core.freshness import GENERATION_KEY, new_generation, start_generation_if_none
-
-__all__ = ["GENERATION_KEY", "cache_seconds", "expire_at", "invalidate", "start_generation_if_none", "valid_until"]
+from core.freshness import new_generation
 
 
 def cache_seconds():

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, has_vary_header
 
-from page_cache.cache import GENERATION_KEY, cache_seconds, start_generation_if_none, valid_until
+from core.freshness import GENERATION_KEY, start_generation_if_none
+from page_cache.cache import cache_seconds, valid_until
 from page_cache.keys import keep_query_parameters, page_key
 
 BYPASS_COOKIES = ("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME")

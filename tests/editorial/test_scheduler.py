@@ -21,6 +21,7 @@ from django.core.management.base import CommandError
 from django.db import OperationalError, connection
 from django.utils import timezone
 
+from core.freshness import GENERATION_KEY
 from editorial.management.commands import run_scheduler
 from page_cache import cache as page_cache
 from pages.factories import StandardPageFactory
@@ -92,15 +93,15 @@ def test_the_cache_is_emptied_only_when_something_changed(home):
         approved_go_live_at=timezone.now() + datetime.timedelta(hours=1)
     )
     page_cache.invalidate()
-    generation = cache.get(page_cache.GENERATION_KEY)
+    generation = cache.get(GENERATION_KEY)
     with mock.patch.object(run_scheduler, "call_command") as publish_scheduled:
         assert run_scheduler.run_pass() == (0, 0)
     publish_scheduled.assert_not_called()
-    assert cache.get(page_cache.GENERATION_KEY) == generation
+    assert cache.get(GENERATION_KEY) == generation
 
     StandardPageFactory(parent=home, live=False).save_revision(approved_go_live_at=timezone.now() - PAST)
     assert run_scheduler.run_pass() == (0, 1)
-    assert cache.get(page_cache.GENERATION_KEY) != generation
+    assert cache.get(GENERATION_KEY) != generation
 
 
 def test_the_loop_logs_a_failed_pass_and_carries_on(home, caplog):
@@ -167,12 +168,12 @@ def dev_cache(tmp_path):
 def test_processes_share_the_development_cache(tmp_path):
     env = dev_environment(tmp_path, tmp_path / "db.sqlite3")
     cache = dev_cache(tmp_path)
-    cache.set(page_cache.GENERATION_KEY, "before the change", timeout=None)
+    cache.set(GENERATION_KEY, "before the change", timeout=None)
 
     result = run_manage(env, "clear_page_cache", timeout=60)
 
     assert result.returncode == 0, result.stderr
-    assert cache.get(page_cache.GENERATION_KEY) not in (None, "before the change")
+    assert cache.get(GENERATION_KEY) not in (None, "before the change")
 
 
 SCHEDULE_A_PAGE = """
@@ -196,7 +197,7 @@ def test_the_scheduler_process_publishes_a_page_and_the_server_process_sees_it(t
     result = run_manage(env, "shell", "-c", SCHEDULE_A_PAGE, timeout=60)
     assert result.returncode == 0, result.stderr
     cache = dev_cache(tmp_path)
-    cache.set(page_cache.GENERATION_KEY, "before the change", timeout=None)
+    cache.set(GENERATION_KEY, "before the change", timeout=None)
 
     scheduler = subprocess.Popen(  # noqa: S603 - fixed arguments
         [sys.executable, str(BASE_DIR / "manage.py"), "run_scheduler", "--interval", "0.5"],
@@ -208,14 +209,14 @@ def test_the_scheduler_process_publishes_a_page_and_the_server_process_sees_it(t
     )
     try:
         deadline = time.monotonic() + 30
-        while cache.get(page_cache.GENERATION_KEY) == "before the change" and time.monotonic() < deadline:
+        while cache.get(GENERATION_KEY) == "before the change" and time.monotonic() < deadline:
             time.sleep(0.2)
     finally:
         scheduler.send_signal(signal.SIGTERM)
         _, log = scheduler.communicate(timeout=30)
 
     assert scheduler.returncode == 0, log
-    assert cache.get(page_cache.GENERATION_KEY) != "before the change", log
+    assert cache.get(GENERATION_KEY) != "before the change", log
     assert "1 published" in log and "stopped" in log
     with sqlite3.connect(database) as copy:
         assert copy.execute("SELECT live FROM wagtailcore_page WHERE slug = 'toolkit'").fetchone() == (1,)

@@ -23,10 +23,10 @@ from wagtail.models import PageViewRestriction, Site
 
 from case_studies.views import CONFIRMATION_SALT
 from core.factories import HETImageFactory
+from core.freshness import GENERATION_KEY
 from events.factories import EventPageFactory
 from news.factories import NewsPageFactory
 from news.models import NewsPage
-from page_cache.cache import GENERATION_KEY
 from page_cache.middleware import PageCacheMiddleware
 from pages.factories import StandardPageFactory
 from site_settings.models import MainMenuItem, NavigationSettings, SiteSettings
